@@ -1,0 +1,22 @@
+namespace KneeRehab.Web.Content;
+
+/// <summary>Holds the current content snapshot; pages read <see cref="Current"/> once per request.</summary>
+public sealed class ContentLibrary(ContentSnapshot initial, string root)
+{
+    private volatile ContentSnapshot _current = initial;
+
+    public ContentSnapshot Current => _current;
+
+    public string Root { get; } = root;
+
+    /// <summary>Loads the folder again; a valid result replaces the snapshot, an invalid one leaves it in place.</summary>
+    public ContentLoadResult Reload()
+    {
+        var result = ContentLoader.Load(Root);
+        if (result.Snapshot is { } snapshot) _current = snapshot;
+        return result;
+    }
+}
+
+/// <summary>Thrown at start-up when the content folder has problems; its message is the full report.</summary>
+public sealed class InvalidContentException(string report) : Exception(report);

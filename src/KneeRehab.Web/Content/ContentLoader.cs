@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+
+namespace KneeRehab.Web.Content;
+
+public sealed record ContentLoadResult(ContentSnapshot? Snapshot, IReadOnlyList<ContentProblem> Problems, string Root)
+{
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The report printed by check-content and by a refused start-up.</summary>
+    public string Report() => IsValid
+        ? $"Content OK: {Snapshot!.Guides.Count} guides in {Root}"
+        : $"{Problems.Count} content problem(s) in {Root}:{Environment.NewLine}"
+          + string.Join(Environment.NewLine, Problems.Select(p => $"  {p}"));
+}
+
+/// <summary>
+/// Loads a content folder: parses every file, checks it against the schema and the other files,
+/// renders the Markdown, and reports all problems at once rather than stopping at the first.
+/// </summary>
+public static partial class ContentLoader
+{
+    public const string ExercisesFolder = "exercises";
+    public const string PagesFolder = "pages";
+
+    /// <summary>Site paths a content link may point to besides guides and pages.</summary>
+    private static readonly HashSet<string> SitePaths = ["/", "/exercises"];
+
+    public static ContentLoadResult Load(string root)
+    {
+        var problems = new List<ContentProblem>();
+        var exercisesDir = Path.Combine(root, ExercisesFolder);
+        if (!Directory.Exists(exercisesDir))
+        {
+            problems.Add(new(ExercisesFolder, "folder", $"not found under {root}"));
+            return new(null, problems, root);
+        }
+
+        var guides = ReadFolder<GuideFrontMatter>(root, ExercisesFolder, problems);
+        var pages = ReadFolder<PageFrontMatter>(root, PagesFolder, problems);
+        if (guides.Count == 0 && problems.Count == 0)
+            problems.Add(new(ExercisesFolder, "folder", "holds no guides (*.md)"));
+
+        var guideSlugs = UniqueSlugs(guides, g => g.Meta.Slug, problems);
+        var pageSlugs = UniqueSlugs(pages, p => p.Meta.Slug, problems);
+
+        foreach (var guide in guides)
+        {
+            CheckGuide(guide.File, guide.Meta, guide.Document, guideSlugs, problems);
+            CheckLinks(guide.File, guide.Document, guideSlugs, pageSlugs, problems);
+        }
+        foreach (var page in pages)
+            CheckLinks(page.File, page.Document, guideSlugs, pageSlugs, problems);
+
+        if (problems.Count > 0) return new(null, problems, root);
+
+        var snapshot = new ContentSnapshot(
+            guides.Select(g => new ExerciseGuide(g.Meta, ContentMarkdown.ToHtml(g.Document))),
+            pages.Select(p => new ContentPage(p.Meta, ContentMarkdown.ToHtml(p.Document))));
+        return new(snapshot, problems, root);
+    }
+
+    private sealed record ParsedFile<T>(string File, T Meta, MarkdownDocument Document);
+
+    private static List<ParsedFile<T>> ReadFolder<T>(string root, string folder, List<ContentProblem> problems) where T : class
+    {
+        var dir = Path.Combine(root, folder);
+        if (!Directory.Exists(dir)) return [];
+
+        var parsed = new List<ParsedFile<T>>();
+        foreach (var path in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            var file = $"{folder}/{Path.GetFileName(path)}";
+            var document = ContentMarkdown.Parse(File.ReadAllText(path));
+            if (ContentMarkdown.FrontMatter(document) is not { } frontMatter)
+            {
+                problems.Add(new(file, "front matter", "missing: the file must start with a `---` line, the fields, and a closing `---` line"));
+                continue;
+            }
+            var meta = FrontMatterReader.Read<T>(frontMatter.Yaml, file, frontMatter.FirstLine, problems);
+            if (meta is null) continue;
+
+            var slug = meta switch { GuideFrontMatter g => g.Slug, PageFrontMatter p => p.Slug, _ => "" };
+            if (!SlugPattern().IsMatch(slug))
+                problems.Add(new(file, "slug", $"'{slug}' must be lowercase letters, digits and single dashes"));
+            if (ContentMarkdown.Headings(document, 1).Any())
+                problems.Add(new(file, "body", "use ## headings: the title is the page's only top-level heading"));
+
+            parsed.Add(new(file, meta, document));
+        }
+        return parsed;
+    }
+
+    private static HashSet<string> UniqueSlugs<T>(List<ParsedFile<T>> files, Func<ParsedFile<T>, string> slug, List<ContentProblem> problems)
+    {
+        var slugs = new HashSet<string>();
+        foreach (var group in files.GroupBy(slug))
+        {
+            slugs.Add(group.Key);
+            foreach (var duplicate in group.Skip(1))
+                problems.Add(new(duplicate.File, "slug", $"duplicate slug '{group.Key}', also used by {group.First().File}"));
+        }
+        return slugs;
+    }
+
+    private static void CheckGuide(string file, GuideFrontMatter meta, MarkdownDocument document, HashSet<string> slugs, List<ContentProblem> problems)
+    {
+        void Problem(string field, string message) => problems.Add(new(file, field, message));
+        void OneOf(string field, string value, IReadOnlySet<string> allowed)
+        {
+            if (!allowed.Contains(value)) Problem(field, $"'{value}' is not one of: {string.Join(", ", allowed)}");
+        }
+        void InRange(string field, int value, int min, int max)
+        {
+            if (value < min || value > max) Problem(field, $"{value} is out of range {min}-{max}");
+        }
+
+        InRange("level", meta.Level, 1, 5);
+        OneOf("position", meta.Position, GuideFrontMatter.Positions);
+        OneOf("laterality", meta.Laterality, GuideFrontMatter.Lateralities);
+        OneOf("ladder", meta.Ladder, GuideFrontMatter.Ladders);
+        OneOf("evidence.level", meta.Evidence.Level, GuideEvidence.Levels);
+
+        InRange("dose.sets", meta.Dose.Sets, 1, 10);
+        InRange("dose.reps", meta.Dose.Reps, 1, 100);
+        InRange("dose.hold_seconds", meta.Dose.HoldSeconds, 0, 600);
+        InRange("dose.rest_seconds", meta.Dose.RestSeconds, 0, 600);
+        InRange("dose.per_week", meta.Dose.PerWeek, 1, 14);
+        if (meta.RepGoal is { } goal) InRange("rep_goal", goal, 1, 100);
+
+        if (meta.Ladder == "range" && meta.LevelSteps.Count < 2)
+            Problem("level_steps", "a range ladder needs at least two steps, easiest first");
+        if (meta.Ladder != "range" && meta.LevelSteps.Count > 0)
+            Problem("level_steps", "only a range ladder has level steps");
+
+        for (var i = 0; i < meta.Equipment.Count; i++)
+        {
+            if (meta.Equipment[i].Any(char.IsUpper))
+                Problem($"equipment[{i}]", $"'{meta.Equipment[i]}' must be lowercase, as listed in content/README.md");
+        }
+        if (meta.Targets.Count == 0) Problem("targets", "name at least one muscle");
+        if (meta.Cautions.Count == 0) Problem("cautions", "give at least one caution");
+        if (meta.Sources.Count == 0) Problem("sources", "cite at least one source");
+        for (var i = 0; i < meta.Sources.Count; i++)
+            OneOf($"sources[{i}].kind", meta.Sources[i].Kind, GuideSource.Kinds);
+        if (meta.ProjectAddition && !meta.Sources.Any(s => s.Kind is "paper" or "guideline"))
+            Problem("sources", "a project addition must cite the paper or guideline that calls for it");
+
+        foreach (var (field, links) in new[] { ("progression", meta.Progression), ("regression", meta.Regression) })
+        {
+            for (var i = 0; i < links.Count; i++)
+            {
+                if (links[i] == meta.Slug) Problem($"{field}[{i}]", "a guide cannot link to itself");
+                else if (!slugs.Contains(links[i])) Problem($"{field}[{i}]", $"'{links[i]}' names no guide");
+            }
+        }
+
+        CheckSections(file, document, problems);
+    }
+
+    private static void CheckSections(string file, MarkdownDocument document, List<ContentProblem> problems)
+    {
+        var headings = ContentMarkdown.Headings(document, 2).ToList();
+        var last = -1;
+        foreach (var section in ExerciseGuide.RequiredSections)
+        {
+            var at = headings.IndexOf(section);
+            if (at < 0) problems.Add(new(file, "body", $"missing section '## {section}'"));
+            else if (at < last) problems.Add(new(file, "body", $"section '## {section}' is out of order (expected: {string.Join(", ", ExerciseGuide.RequiredSections)})"));
+            else last = at;
+        }
+
+        var steps = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 2 && ContentMarkdown.Text(h) == "Steps");
+        if (steps is not null)
+        {
+            var next = document.IndexOf(steps) + 1;
+            if (next >= document.Count || document[next] is not ListBlock { IsOrdered: true })
+                problems.Add(new(file, "body", "'## Steps' must be followed by a numbered list (1. 2. 3.)"));
+        }
+    }
+
+    private static void CheckLinks(string file, MarkdownDocument document, HashSet<string> guides, HashSet<string> pages, List<ContentProblem> problems)
+    {
+        foreach (var url in ContentMarkdown.LinkTargets(document))
+        {
+            if (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith('#'))
+                continue;
+            var path = url.Split('#')[0];
+            var resolves = SitePaths.Contains(path)
+                || (path.StartsWith("/exercises/", StringComparison.Ordinal) && guides.Contains(path["/exercises/".Length..]))
+                || (path.StartsWith('/') && pages.Contains(path[1..]));
+            if (!resolves) problems.Add(new(file, "body", $"link '{url}' leads nowhere on this site"));
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

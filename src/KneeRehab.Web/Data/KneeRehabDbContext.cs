@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Data;
+
+public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> options) : DbContext(options)
+{
+}

@@ -1,0 +1,44 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Health;
+using KneeRehab.Web.Security;
+using Serilog;
+
+if (args is [CheckContentCommand.Name, ..])
+    return CheckContentCommand.Run(args, Console.Out);
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+try
+{
+    builder.AddContentLibrary();
+}
+catch (InvalidContentException e)
+{
+    Console.Error.WriteLine("KneeRehab cannot start: the content is invalid.");
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+builder.AddDatabase();
+builder.Services.AddRazorPages();
+builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+
+var app = builder.Build();
+
+app.MigrateDatabase();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthz();
+
+app.Run();
+return 0;

@@ -1,0 +1,147 @@
+using KneeRehab.Web.Content;
+
+namespace KneeRehab.Tests.Content;
+
+/// <summary>One small fixture folder per kind of bad content (Content/Fixtures).</summary>
+public class ContentLoaderTests
+{
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Content", "Fixtures", name);
+
+    private static IReadOnlyList<ContentProblem> ProblemsIn(string fixture)
+    {
+        var result = ContentLoader.Load(Fixture(fixture));
+        Assert.False(result.IsValid);
+        Assert.Null(result.Snapshot);
+        return result.Problems;
+    }
+
+    private static void AssertProblem(IReadOnlyList<ContentProblem> problems, string file, string field, string messagePart) =>
+        Assert.Contains(problems, p => p.File == file && p.Field == field && p.Message.Contains(messagePart, StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Valid_folder_loads_every_guide_and_page_with_no_problems()
+    {
+        var result = ContentLoader.Load(Fixture("valid"));
+
+        Assert.True(result.IsValid, result.Report());
+        var snapshot = result.Snapshot!;
+        Assert.Equal(["first-guide", "second-guide"], snapshot.Guides.Select(g => g.Slug));
+        Assert.Equal(2, snapshot.FindGuide("first-guide")!.Meta.Dose.Sets);
+        Assert.Equal(["second-guide"], snapshot.FindGuide("first-guide")!.Meta.Progression);
+        Assert.NotNull(snapshot.FindPage("safety"));
+        Assert.Equal(["ball"], snapshot.Equipment);
+    }
+
+    [Fact]
+    public void Body_is_rendered_to_html_once_at_load()
+    {
+        var guide = ContentLoader.Load(Fixture("valid")).Snapshot!.FindGuide("first-guide")!;
+
+        Assert.Contains("<h2 id=\"steps\">Steps</h2>", guide.BodyHtml);
+        Assert.Contains("<ol>", guide.BodyHtml);
+        Assert.Contains("<a href=\"/exercises/second-guide\">", guide.BodyHtml);
+    }
+
+    [Fact]
+    public void Raw_html_in_content_is_escaped_not_rendered()
+    {
+        var guide = ContentLoader.Load(Fixture("valid")).Snapshot!.FindGuide("second-guide")!;
+
+        Assert.DoesNotContain("<script", guide.BodyHtml);
+        Assert.Contains("&lt;script&gt;", guide.BodyHtml);
+    }
+
+    [Fact]
+    public void Missing_required_field_is_reported_with_file_and_field()
+    {
+        AssertProblem(ProblemsIn("missing-field"), "exercises/guide.md", "summary", "missing required field");
+    }
+
+    [Fact]
+    public void Unknown_field_is_reported_and_lists_the_allowed_ones()
+    {
+        AssertProblem(ProblemsIn("unknown-field"), "exercises/guide.md", "colour", "unknown field (allowed: slug, title");
+    }
+
+    [Fact]
+    public void Wrong_types_are_all_reported()
+    {
+        var problems = ProblemsIn("wrong-type");
+
+        AssertProblem(problems, "exercises/guide.md", "level", "expected a whole number, got 'easy'");
+        AssertProblem(problems, "exercises/guide.md", "equipment", "expected a list");
+    }
+
+    [Fact]
+    public void Duplicate_slug_names_both_files()
+    {
+        AssertProblem(ProblemsIn("duplicate-slug"), "exercises/lone-guide.md", "slug", "duplicate slug 'lone-guide', also used by exercises/lone-guide-copy.md");
+    }
+
+    [Fact]
+    public void Progression_that_names_no_guide_is_reported()
+    {
+        AssertProblem(ProblemsIn("unknown-link"), "exercises/guide.md", "progression[0]", "'no-such-guide' names no guide");
+    }
+
+    [Fact]
+    public void Level_out_of_range_is_reported()
+    {
+        AssertProblem(ProblemsIn("level-out-of-range"), "exercises/guide.md", "level", "7 is out of range 1-5");
+    }
+
+    [Fact]
+    public void Every_dose_value_out_of_range_is_reported()
+    {
+        var problems = ProblemsIn("dose-out-of-range");
+
+        AssertProblem(problems, "exercises/guide.md", "dose.sets", "0 is out of range 1-10");
+        AssertProblem(problems, "exercises/guide.md", "dose.reps", "500 is out of range 1-100");
+    }
+
+    [Fact]
+    public void Broken_yaml_is_reported_with_its_line_in_the_file()
+    {
+        var problem = Assert.Single(ProblemsIn("broken-yaml"));
+
+        Assert.Equal("exercises/guide.md", problem.File);
+        Assert.Equal("front matter", problem.Field);
+        Assert.StartsWith("broken YAML", problem.Message);
+    }
+
+    [Fact]
+    public void File_without_front_matter_is_reported()
+    {
+        AssertProblem(ProblemsIn("no-front-matter"), "exercises/guide.md", "front matter", "missing");
+    }
+
+    [Fact]
+    public void Missing_body_section_is_reported()
+    {
+        AssertProblem(ProblemsIn("missing-section"), "exercises/guide.md", "body", "missing section '## Cues'");
+    }
+
+    [Fact]
+    public void Body_link_that_leads_nowhere_is_reported()
+    {
+        AssertProblem(ProblemsIn("bad-body-link"), "exercises/guide.md", "body", "link '/nowhere' leads nowhere");
+    }
+
+    [Fact]
+    public void All_problems_in_all_files_are_reported_at_once()
+    {
+        var problems = ProblemsIn("many-problems");
+
+        AssertProblem(problems, "exercises/lone-guide.md", "level", "9 is out of range");
+        AssertProblem(problems, "exercises/lone-guide.md", "position", "'upside-down' is not one of");
+        AssertProblem(problems, "exercises/lone-guide.md", "dose.per_week", "30 is out of range");
+        AssertProblem(problems, "exercises/other-guide.md", "regression[0]", "'ghost' names no guide");
+        AssertProblem(problems, "exercises/third-guide.md", "summary", "missing required field");
+    }
+
+    [Fact]
+    public void Missing_folder_is_reported()
+    {
+        AssertProblem(ProblemsIn("does-not-exist"), "exercises", "folder", "not found");
+    }
+}

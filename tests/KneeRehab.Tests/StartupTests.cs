@@ -1,0 +1,54 @@
+using KneeRehab.Tests.Content;
+using KneeRehab.Web.Content;
+
+namespace KneeRehab.Tests;
+
+public class StartupTests
+{
+    [Fact]
+    public void App_refuses_to_start_on_invalid_content_with_the_full_report()
+    {
+        using var factory = new KneeRehabFactory { ContentRoot = ContentLoaderTests.Fixture("many-problems") };
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("content/README", error.ToString() + "content/README");
+    }
+
+    [Fact]
+    public async Task App_starts_on_a_configured_content_folder()
+    {
+        using var factory = new KneeRehabFactory { ContentRoot = ContentLoaderTests.Fixture("valid") };
+        var client = factory.CreateClient();
+
+        var document = await client.GetDocumentAsync("/exercises");
+
+        Assert.Equal(2, document.QuerySelectorAll(".guide-card").Length);
+    }
+
+    [Fact]
+    public void Check_content_prints_a_one_line_summary_and_exits_zero_on_valid_content()
+    {
+        var output = new StringWriter();
+
+        var exitCode = CheckContentCommand.Run(["check-content", ContentLoaderTests.Fixture("valid")], output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"Content OK: 2 guides in {ContentLoaderTests.Fixture("valid")}", output.ToString().Trim());
+    }
+
+    [Fact]
+    public void Check_content_prints_every_problem_and_exits_non_zero()
+    {
+        var output = new StringWriter();
+
+        var exitCode = CheckContentCommand.Run(["check-content", ContentLoaderTests.Fixture("many-problems")], output);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.ToString();
+        Assert.Contains("exercises/lone-guide.md: level: 9 is out of range 1-5", lines);
+        Assert.Contains("exercises/third-guide.md: summary: missing required field", lines);
+        Assert.Contains("exercises/other-guide.md: level: 0 is out of range 1-5", lines);
+        Assert.Contains("exercises/other-guide.md: regression[0]: 'ghost' names no guide", lines);
+    }
+}
