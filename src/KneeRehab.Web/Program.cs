@@ -1,6 +1,8 @@
+using KneeRehab.Web.Accounts;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Health;
+using KneeRehab.Web.Logging;
 using KneeRehab.Web.Security;
 using Serilog;
 
@@ -21,7 +23,8 @@ catch (InvalidContentException e)
     return 1;
 }
 builder.AddDatabase();
-builder.Services.AddRazorPages();
+builder.AddAccounts();
+builder.AddWorkoutPages();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
 var app = builder.Build();
@@ -36,6 +39,9 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthz();

@@ -2,7 +2,9 @@ using AngleSharp;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using KneeRehab.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Tests;
 
@@ -24,12 +26,37 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
     }
 
+    /// <summary>Log-in and registration limits are high by default so that tests are not throttled; rate-limit tests lower them.</summary>
+    public int AccountPermitLimit { get; init; } = 1000;
+
     public HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public const string Password = "correct horse battery";
+
+    /// <summary>Registers through the real registration form; the returned client is logged in as that user.</summary>
+    public async Task<HttpClient> CreateUserClientAsync(string? email = null)
+    {
+        email ??= $"patient-{Guid.NewGuid():N}@example.test";
+        var client = CreateBrowserClient();
+        using var response = await client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        }, formSelector: "form#registerForm");
+        response.AssertRedirect("/");
+        return client;
+    }
+
+    /// <summary>Direct database access for arranging data and checking what was stored.</summary>
+    public KneeRehabDbContext OpenDatabase() =>
+        new(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
 
     protected override void Dispose(bool disposing)
     {

@@ -71,5 +71,13 @@ public sealed record GuideSource
     public required string Ref { get; init; }
     public string? Note { get; init; }
 
+    public string KindLabel => Kind switch
+    {
+        "seed" => "Source article",
+        "paper" => "Research",
+        "guideline" => "Guideline",
+        _ => "KneeRehab",
+    };
+
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "seed", "paper", "guideline", "editorial" };
 }

@@ -19,7 +19,9 @@ public static class DatabaseRegistration
             Directory.CreateDirectory(Path.GetDirectoryName(connection.DataSource)!);
         }
 
-        builder.Services.AddDbContext<KneeRehabDbContext>(options => options.UseSqlite(connection.ToString()));
+        builder.Services.AddDbContext<KneeRehabDbContext>(options => options
+            .UseSqlite(connection.ToString())
+            .AddInterceptors(new SqlitePragmas()));
         return builder;
     }
 
@@ -27,6 +29,9 @@ public static class DatabaseRegistration
     public static void MigrateDatabase(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>().Database.Migrate();
+        var database = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>().Database;
+        database.Migrate();
+        // WAL lets readers and a writer work at once; it is stored in the file, so once is enough.
+        database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 }

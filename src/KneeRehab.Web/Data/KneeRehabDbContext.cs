@@ -1,7 +1,21 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Data;
 
-public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> options) : DbContext(options)
+public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
+    public DbSet<Workout> Workouts => Set<Workout>();
+
+    public DbSet<WorkoutExercise> WorkoutExercises => Set<WorkoutExercise>();
+
+    public DbSet<LoggedSet> LoggedSets => Set<LoggedSet>();
+
+    public DbSet<ExerciseList> ExerciseLists => Set<ExerciseList>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KneeRehabDbContext).Assembly);
+    }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using KneeRehab.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// Replaces the Identity UI download, which only includes the account's own [PersonalData] fields:
+/// a patient's personal data is above all their workouts, so they are in the file too.
+/// </summary>
+public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager, KneeRehabDbContext db) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await userManager.GetUserAsync(User);
+        if (user is null) return NotFound();
+
+        var account = typeof(ApplicationUser).GetProperties()
+            .Where(p => Attribute.IsDefined(p, typeof(PersonalDataAttribute)))
+            .ToDictionary(p => p.Name, p => p.GetValue(user)?.ToString());
+        foreach (var login in await userManager.GetLoginsAsync(user))
+            account[$"{login.LoginProvider} external login provider key"] = login.ProviderKey;
+
+        var workouts = await db.Workouts.AsNoTracking()
+            .Where(w => w.UserId == user.Id)
+            .OrderBy(w => w.Date).ThenBy(w => w.Id)
+            .Select(w => new
+            {
+                w.Id,
+                w.Date,
+                w.Notes,
+                w.PainNextMorning,
+                w.CreatedUtc,
+                Exercises = w.Exercises.OrderBy(e => e.Position).Select(e => new
+                {
+                    e.ExerciseSlug,
+                    Side = e.Side.ToString(),
+                    e.PainDuring,
+                    e.FormOk,
+                    e.Note,
+                    Sets = e.Sets.OrderBy(s => s.Number).Select(s => new { s.Number, s.Reps, s.HoldSeconds, s.LoadKg }),
+                }),
+            })
+            .ToListAsync();
+        var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
+            .Select(l => new { l.Name, l.Slugs }).ToListAsync();
+
+        Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
+        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists }, Json), "application/json");
+    }
+}

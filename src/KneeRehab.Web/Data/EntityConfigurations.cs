@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KneeRehab.Web.Data;
+
+public sealed class WorkoutConfiguration : IEntityTypeConfiguration<Workout>
+{
+    public void Configure(EntityTypeBuilder<Workout> builder)
+    {
+        builder.Property(w => w.Notes).HasMaxLength(2000);
+        // Deleting an account deletes its workouts.
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Exercises).WithOne(e => e.Workout).HasForeignKey(e => e.WorkoutId).OnDelete(DeleteBehavior.Cascade);
+        // History pages: this user's workouts by date, newest first (keyset on Date, Id).
+        builder.HasIndex(w => new { w.UserId, w.Date, w.Id });
+        builder.HasIndex(w => new { w.UserId, w.IdempotencyKey }).IsUnique();
+    }
+}
+
+public sealed class WorkoutExerciseConfiguration : IEntityTypeConfiguration<WorkoutExercise>
+{
+    public void Configure(EntityTypeBuilder<WorkoutExercise> builder)
+    {
+        builder.Property(e => e.ExerciseSlug).HasMaxLength(100);
+        builder.Property(e => e.Note).HasMaxLength(200);
+        builder.Property(e => e.Side).HasConversion<string>().HasMaxLength(8);
+        builder.HasMany(e => e.Sets).WithOne().HasForeignKey(s => s.WorkoutExerciseId).OnDelete(DeleteBehavior.Cascade);
+        // Pre-fill and "change since last time": this user's latest entry of one exercise, one seek.
+        builder.HasIndex(e => new { e.UserId, e.ExerciseSlug, e.Date, e.Id });
+    }
+}
+
+public sealed class LoggedSetConfiguration : IEntityTypeConfiguration<LoggedSet>
+{
+    public void Configure(EntityTypeBuilder<LoggedSet> builder) =>
+        builder.HasIndex(s => new { s.WorkoutExerciseId, s.Number });
+}
+
+public sealed class ExerciseListConfiguration : IEntityTypeConfiguration<ExerciseList>
+{
+    public void Configure(EntityTypeBuilder<ExerciseList> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(60);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => l.UserId);
+    }
+}

@@ -1,0 +1,33 @@
+namespace KneeRehab.Web.Data;
+
+/// <summary>One training session a user logged: a date, notes, and the exercises done.</summary>
+public sealed class Workout
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>0-10, filled in the morning after; null until then.</summary>
+    public int? PainNextMorning { get; set; }
+
+    /// <summary>From the form that created it: posting the same form twice finds this workout instead of adding another.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public List<WorkoutExercise> Exercises { get; set; } = [];
+
+    /// <summary>"2 exercises · 4 sets · 40 reps"</summary>
+    public string Summary()
+    {
+        var sets = Exercises.Sum(e => e.Sets.Count);
+        var reps = Exercises.Sum(e => e.Sets.Sum(s => s.Reps));
+        return $"{Plural(Exercises.Count, "exercise")} · {Plural(sets, "set")} · {Plural(reps, "rep")}";
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

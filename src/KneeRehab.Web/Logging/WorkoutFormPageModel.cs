@@ -1,0 +1,148 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Logging;
+
+/// <summary>
+/// The workout form's editing steps, shared by /log and /history/{id}/edit. Without JavaScript each
+/// button (add exercise, add or copy a set, remove, apply pain to all) posts the whole form and gets
+/// it back changed, so nothing typed is lost; with JavaScript, wwwroot/js/log.js does the set buttons
+/// in the page. Only saving differs between the two pages.
+/// </summary>
+public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users) : PageModel
+{
+    protected KneeRehabDbContext Db { get; } = db;
+
+    protected ContentSnapshot Library { get; } = content.Current;
+
+    [BindProperty]
+    public WorkoutInput Input { get; set; } = new();
+
+    /// <summary>The exercise picked in "Add an exercise".</summary>
+    [BindProperty]
+    public string? AddSlug { get; set; }
+
+    [BindProperty]
+    public string? NewListName { get; set; }
+
+    public WeightUnit Units { get; private set; }
+
+    public IReadOnlyList<ExerciseList> SavedLists { get; private set; } = [];
+
+    public IReadOnlyList<ExerciseGuide> Guides => Library.Guides;
+
+    public ExerciseGuide? Guide(string slug) => Library.FindGuide(slug);
+
+    protected string UserId => users.GetUserId(User)!;
+
+    /// <summary>Loads what every rendering of the form needs: the unit and the saved lists.</summary>
+    protected async Task LoadFormContextAsync()
+    {
+        Units = await Db.Users.Where(u => u.Id == UserId).Select(u => u.Units).SingleAsync();
+        SavedLists = await Db.ExerciseLists.AsNoTracking().Where(l => l.UserId == UserId).OrderBy(l => l.Name).ToListAsync();
+    }
+
+    /// <summary>Shows the changed form: earlier validation messages no longer apply to it.</summary>
+    private async Task<IActionResult> RedisplayAsync()
+    {
+        ModelState.Clear();
+        await LoadFormContextAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddExerciseAsync()
+    {
+        await LoadFormContextAsync();
+        if (AddSlug is not null && Guide(AddSlug) is { } guide) await AddExerciseAsync(guide);
+        AddSlug = null;
+        return await RedisplayAsync();
+    }
+
+    public async Task<IActionResult> OnPostAddListAsync(int list)
+    {
+        await LoadFormContextAsync();
+        var saved = SavedLists.FirstOrDefault(l => l.Id == list);
+        foreach (var guide in (saved?.Slugs ?? []).Select(Guide).OfType<ExerciseGuide>())
+            await AddExerciseAsync(guide);
+        return await RedisplayAsync();
+    }
+
+    public async Task<IActionResult> OnPostSaveListAsync()
+    {
+        var name = NewListName?.Trim();
+        var slugs = Input.Exercises.Select(e => e.Slug).Where(s => Guide(s) is not null).Distinct().ToList();
+        if (string.IsNullOrEmpty(name) || name.Length > 60 || slugs.Count == 0)
+        {
+            await LoadFormContextAsync();
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(NewListName), slugs.Count == 0
+                ? "Add exercises first, then save them as a list."
+                : "Give the list a name of at most 60 characters.");
+            return Page();
+        }
+        Db.ExerciseLists.Add(new ExerciseList { UserId = UserId, Name = name, Slugs = slugs });
+        await Db.SaveChangesAsync();
+        NewListName = null;
+        return await RedisplayAsync();
+    }
+
+    public Task<IActionResult> OnPostAddSetAsync(int exercise) => ChangeSets(exercise, sets =>
+    {
+        if (sets.Count < ExerciseInput.MaxSets) sets.Add(sets.Count > 0 ? new SetInput { HoldSeconds = sets[^1].HoldSeconds, Load = sets[^1].Load } : new SetInput());
+    });
+
+    public Task<IActionResult> OnPostCopySetAsync(int exercise) => ChangeSets(exercise, sets =>
+    {
+        if (sets.Count is > 0 and < ExerciseInput.MaxSets) sets.Add(sets[^1].Copy());
+    });
+
+    public Task<IActionResult> OnPostRemoveSetAsync(int exercise, int set) => ChangeSets(exercise, sets =>
+    {
+        if (set >= 0 && set < sets.Count) sets.RemoveAt(set);
+    });
+
+    public Task<IActionResult> OnPostRemoveExerciseAsync(int exercise)
+    {
+        if (exercise >= 0 && exercise < Input.Exercises.Count) Input.Exercises.RemoveAt(exercise);
+        return RedisplayAsync();
+    }
+
+    public Task<IActionResult> OnPostApplyPainAsync()
+    {
+        if (Input.PainForAll is >= 0 and <= 10)
+        {
+            foreach (var exercise in Input.Exercises) exercise.PainDuring = Input.PainForAll;
+        }
+        return RedisplayAsync();
+    }
+
+    private Task<IActionResult> ChangeSets(int exercise, Action<List<SetInput>> change)
+    {
+        if (exercise >= 0 && exercise < Input.Exercises.Count) change(Input.Exercises[exercise].Sets);
+        return RedisplayAsync();
+    }
+
+    /// <summary>One-leg exercises are logged per side, so they come in as a left and a right entry.</summary>
+    private async Task AddExerciseAsync(ExerciseGuide guide)
+    {
+        Side[] sides = guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
+        foreach (var side in sides)
+        {
+            var last = await Db.WorkoutExercises.LatestAsync(UserId, guide.Slug, side);
+            Input.Exercises.Add(ExerciseInput.Prefilled(guide, side, last, Units));
+        }
+    }
+
+    /// <summary>Field rules first (data annotations), then the ones that need the library and the unit.</summary>
+    protected async Task<bool> ValidateInputAsync()
+    {
+        await LoadFormContextAsync();
+        foreach (var (field, message) in Input.CheckAgainst(Library, Units))
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        return ModelState.IsValid;
+    }
+}

@@ -1,0 +1,29 @@
+namespace KneeRehab.Web.Logging;
+
+public static class WorkoutPagesRegistration
+{
+    /// <summary>
+    /// Razor Pages, with a user's workout pages behind log-in and model-binding messages a patient
+    /// understands ("abc" or a 12-digit number in a reps box).
+    /// </summary>
+    public static WebApplicationBuilder AddWorkoutPages(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Log");
+                options.Conventions.AuthorizeFolder("/History");
+                options.Conventions.AuthorizeFolder("/Account");
+            })
+            .AddMvcOptions(options =>
+            {
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}: enter a number in range.");
+                messages.SetValueMustBeANumberAccessor(field => $"Enter a number for {field}.");
+                messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+                messages.SetMissingBindRequiredValueAccessor(field => $"Enter a value for {field}.");
+                messages.SetValueMustNotBeNullAccessor(value => $"Enter a value here.");
+            });
+        return builder;
+    }
+}
