@@ -1,0 +1,217 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Log;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Tests.Accounts;
+
+public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory>
+{
+    private static string NewEmail() => $"patient-{Guid.NewGuid():N}@example.test";
+
+    private Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password) =>
+        client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        }, formSelector: "form#registerForm");
+
+    private static Task<HttpResponseMessage> LogInAsync(HttpClient client, string email, string password) =>
+        client.SubmitFormAsync("/identity/account/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    [Fact]
+    public async Task A_long_passphrase_without_digits_or_symbols_registers_and_logs_in()
+    {
+        var client = factory.CreateBrowserClient();
+
+        using var response = await RegisterAsync(client, NewEmail(), "gentle knee bends daily");
+
+        response.AssertRedirect("/");
+        var home = await client.GetDocumentAsync("/");
+        Assert.NotNull(home.QuerySelector("nav a[href='/log']"));
+    }
+
+    [Theory]
+    [InlineData("eleven char", "at least 12 characters")]
+    [InlineData("Password1234", "too common")]
+    [InlineData("aaaaaaaaaaaaaaaa", "too common")]
+    public async Task Short_or_common_passwords_are_refused(string password, string message)
+    {
+        var email = NewEmail();
+        using var response = await RegisterAsync(factory.CreateBrowserClient(), email, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await using var db = factory.OpenDatabase();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        var client = factory.CreateBrowserClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await LogInAsync(client, email, "not the right password");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("do not match an account", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+        using (var fifth = await LogInAsync(client, email, "not the right password"))
+            fifth.AssertRedirect("/identity/account/lockout");
+
+        using var right = await LogInAsync(client, email, KneeRehabFactory.Password);
+        right.AssertRedirect("/identity/account/lockout");
+        await using var db = factory.OpenDatabase();
+        var lockoutEnd = await db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task Right_password_logs_in_and_returns_to_the_page_asked_for()
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        var client = factory.CreateBrowserClient();
+
+        using var response = await client.SubmitFormAsync("/identity/account/login?returnUrl=%2Fhistory", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = KneeRehabFactory.Password,
+        });
+
+        response.AssertRedirect("/history");
+    }
+
+    [Fact]
+    public async Task Log_out_then_history_sends_to_log_in()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var home = await client.GetDocumentAsync("/");
+
+        using var logout = await client.SubmitAsync(home.QuerySelector<IHtmlFormElement>("form.nav-form")!);
+        logout.AssertRedirect("/");
+
+        using var history = await client.GetAsync("/history", TestContext.Current.CancellationToken);
+        history.AssertRedirect("http://localhost/identity/account/login");
+    }
+
+    [Fact]
+    public async Task Forgot_password_accepts_the_request_without_revealing_whether_the_account_exists()
+    {
+        var client = factory.CreateBrowserClient();
+
+        using var response = await client.SubmitFormAsync("/identity/account/forgotpassword",
+            new Dictionary<string, string> { ["Input.Email"] = NewEmail() });
+
+        response.AssertRedirect("/identity/account/forgotpasswordconfirmation");
+    }
+
+    [Fact]
+    public async Task Personal_data_download_has_every_workout_and_set()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.StartWorkoutAsync("straight-leg-raise");
+        using (var saved = await client.SaveAsync(page, new Dictionary<string, string> { ["Input.PainForAll"] = "2", ["Input.Notes"] = "mine" }))
+            saved.AssertRedirect("/history/");
+
+        var personalData = await client.GetDocumentAsync("/identity/account/manage/personaldata");
+        using var download = await client.SubmitAsync(personalData.QuerySelector<IHtmlFormElement>("form#download-data")!);
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
+        var workout = Assert.Single(json.RootElement.GetProperty("workouts").EnumerateArray());
+        Assert.Equal("mine", workout.GetProperty("Notes").GetString());
+        var exercises = workout.GetProperty("Exercises").EnumerateArray().ToList();
+        Assert.Equal(["Left", "Right"], exercises.Select(e => e.GetProperty("Side").GetString()));
+        Assert.Equal(2, exercises[0].GetProperty("Sets").GetArrayLength());
+        Assert.Equal(10, exercises[0].GetProperty("Sets")[0].GetProperty("Reps").GetInt32());
+        Assert.Equal("Kilograms", json.RootElement.GetProperty("account").GetProperty("Units").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_deletes_its_workouts()
+    {
+        var email = NewEmail();
+        var client = await factory.CreateUserClientAsync(email);
+        var page = await client.StartWorkoutAsync("ball-bridge");
+        using (var saved = await client.SaveAsync(page, new Dictionary<string, string> { ["Input.PainForAll"] = "2" }))
+            saved.AssertRedirect("/history/");
+        string userId;
+        await using (var db = factory.OpenDatabase())
+        {
+            userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(1, await db.Workouts.CountAsync(w => w.UserId == userId, TestContext.Current.CancellationToken));
+        }
+
+        using var response = await client.SubmitFormAsync("/identity/account/manage/deletepersonaldata",
+            new Dictionary<string, string> { ["Input.Password"] = KneeRehabFactory.Password }, formSelector: "form#delete-user");
+        response.AssertRedirect("/");
+
+        await using var after = factory.OpenDatabase();
+        Assert.False(await after.Users.AnyAsync(u => u.Id == userId, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await after.Workouts.CountAsync(w => w.UserId == userId, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await after.WorkoutExercises.CountAsync(e => e.UserId == userId, TestContext.Current.CancellationToken));
+    }
+}
+
+/// <summary>Its own app, with a low limit, so that other tests' log-ins do not count.</summary>
+public class RateLimitTests : IDisposable
+{
+    private readonly KneeRehabFactory _factory = new() { AccountPermitLimit = 3 };
+
+    [Fact]
+    public async Task Log_in_attempts_past_the_limit_get_429_with_retry_after_and_a_clear_page()
+    {
+        var client = _factory.CreateBrowserClient();
+        var page = await client.GetDocumentAsync("/identity/account/login");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        var values = new Dictionary<string, string> { ["Input.Email"] = "someone@example.test", ["Input.Password"] = "guess guess guess" };
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var allowed = await client.SubmitAsync(form, null, values);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using var limited = await client.SubmitAsync(form, null, values);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
+        var document = await limited.ToDocumentAsync();
+        Assert.Equal("Too many attempts", document.QuerySelector("h1")!.TextContent);
+        // Reading pages is never limited.
+        using var library = await client.GetAsync("/exercises", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+    }
+
+    [Fact]
+    public async Task Registration_is_limited_too()
+    {
+        var client = _factory.CreateBrowserClient();
+        var page = await client.GetDocumentAsync("/identity/account/register");
+        var form = page.QuerySelector<IHtmlFormElement>("form#registerForm")!;
+        var values = new Dictionary<string, string> { ["Input.Email"] = "not-an-email", ["Input.Password"] = "x", ["Input.ConfirmPassword"] = "x" };
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using (await client.SubmitAsync(form, null, values)) { }
+        }
+        using var limited = await client.SubmitAsync(form, null, values);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
