@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(KneeRehab.BrowserTests.AppServer))]
+
+namespace KneeRehab.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel at a free loopback port, with its own temporary SQLite file and the
+/// repository's content/ folder: what a browser talks to.
+/// </summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kneerehab-browser-").FullName;
+
+    public AppServer()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={Path.Combine(_dataDirectory, "kneerehab.db")}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { /* left to the OS temp cleaner */ }
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text.RegularExpressions;
+
+namespace KneeRehab.BrowserTests;
+
+/// <summary>
+/// What patients do, in a real browser: at a phone's size (390×844), and the library journey at a
+/// desktop's too. Every page is checked by axe-core and the Nu HTML Checker.
+/// </summary>
+public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
+{
+    private BrowserSession? _session;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_session is not null) await _session.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<BrowserSession> StartAsync((int, int) viewport) =>
+        _session = await BrowserSession.StartAsync(host, app, viewport);
+
+    private static string NewEmail() => $"patient-{Guid.NewGuid():N}@example.test";
+
+    private const string Password = "gentle knee bends daily";
+
+    [Fact]
+    public Task Visitor_browses_the_library_on_a_phone() => VisitorBrowsesTheLibrary(BrowserSession.Phone, "library-phone");
+
+    [Fact]
+    public Task Visitor_browses_the_library_on_a_desktop() => VisitorBrowsesTheLibrary(BrowserSession.Desktop, "library-desktop");
+
+    private async Task VisitorBrowsesTheLibrary((int, int) viewport, string name)
+    {
+        var s = await StartAsync(viewport);
+        var page = s.Page;
+        await s.RunAsync(name, async () =>
+        {
+            await s.GotoAsync("/");
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Exercises" }).ClickAsync();
+            await page.WaitForURLAsync("**/exercises");
+            await s.CheckPageAsync();
+
+            await page.GetByLabel("Equipment").SelectOptionAsync("ball");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show exercises" }).ClickAsync();
+            await page.WaitForURLAsync("**/exercises?*equipment=ball*");
+            await s.CheckPageAsync();
+            var cards = await page.Locator(".guide-card h2").AllTextContentsAsync();
+            Assert.Contains("Ball bridge", cards);
+            Assert.DoesNotContain("Leg press", cards);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ball bridge", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/exercises/ball-bridge");
+            await s.CheckPageAsync();
+            Assert.Equal("Ball bridge", await page.Locator("h1").TextContentAsync());
+
+            var next = page.Locator("a[rel=next]").First;
+            var nextTitle = (await next.TextContentAsync())!;
+            await next.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/exercises/(?!ball-bridge)"));
+            await s.CheckPageAsync();
+            Assert.Equal(nextTitle, await page.Locator("h1").TextContentAsync());
+        });
+    }
+
+    private static async Task RegisterAsync(BrowserSession s, string email)
+    {
+        var page = s.Page;
+        await s.GotoAsync("/identity/account/register");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.WaitForURLAsync(s.Url("/"));
+        await s.CheckPageAsync();
+    }
+
+    private static async Task LogOutAsync(BrowserSession s)
+    {
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await s.Page.WaitForURLAsync(s.Url("/"));
+        await s.CheckPageAsync();
+    }
+
+    private static async Task AddExerciseAsync(BrowserSession s, string title)
+    {
+        await s.Page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = title });
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await s.Page.Locator("legend", new() { HasText = title }).WaitForAsync();
+        await s.CheckPageAsync();
+    }
+
+    private static ILocator Entry(IPage page, string title) => page.Locator("fieldset.exercise-entry", new() { Has = page.Locator("legend", new() { HasText = title }) });
+
+    [Fact]
+    public async Task Patient_registers_logs_in_and_logs_two_exercises_with_the_form_buttons()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("log-workout", async () =>
+        {
+            var email = NewEmail();
+            await RegisterAsync(s, email);
+            await LogOutAsync(s);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
+            await page.WaitForURLAsync("**/identity/account/login");
+            await s.CheckPageAsync();
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+            await page.WaitForURLAsync(s.Url("/"));
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Log workout" }).ClickAsync();
+            await page.WaitForURLAsync("**/log");
+            await s.CheckPageAsync();
+            await AddExerciseAsync(s, "Ball bridge");
+            await AddExerciseAsync(s, "Wall squat");
+
+            // Each starts with the guide's two sets; take one away and add it back with the buttons,
+            // which JavaScript handles in the page (the URL does not change).
+            var bridge = Entry(page, "Ball bridge");
+            var urlBefore = page.Url;
+            await bridge.GetByRole(AriaRole.Button, new() { Name = "Remove set 2" }).ClickAsync();
+            Assert.Equal(1, await bridge.Locator(".set-row").CountAsync());
+            await bridge.GetByRole(AriaRole.Button, new() { Name = "Add set" }).ClickAsync();
+            Assert.Equal(2, await bridge.Locator(".set-row").CountAsync());
+            Assert.Equal("", await bridge.GetByLabel("Reps").Nth(1).InputValueAsync());
+            await bridge.GetByLabel("Reps").Nth(1).FillAsync("12");
+
+            var squat = Entry(page, "Wall squat");
+            await squat.GetByRole(AriaRole.Button, new() { Name = "Remove set 2" }).ClickAsync();
+            await squat.GetByLabel("Reps").First.FillAsync("8");
+            await squat.GetByRole(AriaRole.Button, new() { Name = "Copy last set" }).ClickAsync();
+            Assert.Equal("8", await squat.GetByLabel("Reps").Nth(1).InputValueAsync());
+            Assert.Equal(urlBefore, page.Url);
+
+            // The hold countdown runs in the page.
+            await bridge.GetByRole(AriaRole.Button, new() { Name = "Hold 3 s" }).ClickAsync();
+            await Assertions.Expect(bridge.Locator(".timer-display")).ToHaveTextAsync("Hold: done", new() { Timeout = 6000 });
+
+            await page.GetByLabel("Pain (0-10)").FillAsync("2");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Apply to all" }).ClickAsync();
+            Assert.Equal("2", await squat.GetByLabel("Pain during (0-10)").InputValueAsync());
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.CheckPageAsync();
+            Assert.Equal("2 exercises · 4 sets · 38 reps", await page.Locator(".workout-summary").TextContentAsync());
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/history");
+            await s.CheckPageAsync();
+            Assert.Contains("Ball bridge, Wall squat", await page.Locator(".history-row").First.TextContentAsync());
+        });
+    }
+
+    private static async Task LogBallBridgeAsync(BrowserSession s)
+    {
+        await s.GotoAsync("/log?exercise=ball-bridge");
+        await s.Page.GetByLabel("Pain during (0-10)").FillAsync("1");
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+        await s.Page.WaitForURLAsync(new Regex("/history/\\d+$"));
+        await s.CheckPageAsync();
+    }
+
+    [Fact]
+    public async Task Patient_edits_a_set_then_deletes_the_workout()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("edit-delete", async () =>
+        {
+            await RegisterAsync(s, NewEmail());
+            await LogBallBridgeAsync(s);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
+            await page.Locator(".history-row a").First.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            var workoutUrl = page.Url;
+            await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+            await page.WaitForURLAsync("**/edit");
+            await s.CheckPageAsync();
+            await page.GetByLabel("Reps").Nth(1).FillAsync("11");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.WaitForURLAsync(workoutUrl);
+            await s.CheckPageAsync();
+            Assert.Equal(["10", "11"], await page.Locator(".sets-table tbody tr td:nth-child(2)").AllTextContentsAsync());
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Delete" }).ClickAsync();
+            await page.WaitForURLAsync("**/delete");
+            await s.CheckPageAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete it" }).ClickAsync();
+            await page.WaitForURLAsync("**/history");
+            await s.CheckPageAsync();
+            Assert.Equal(0, await page.Locator(".history-row").CountAsync());
+
+            var gone = await page.GotoAsync(workoutUrl);
+            Assert.Equal(404, gone!.Status);
+            await s.CheckPageAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Reps_zero_and_pain_eleven_show_the_field_messages_and_keep_the_other_values()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("validation", async () =>
+        {
+            await RegisterAsync(s, NewEmail());
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await page.GetByLabel("Reps").First.FillAsync("0");
+            await page.GetByLabel("Reps").Nth(1).FillAsync("9");
+            await page.GetByLabel("Pain during (0-10)").FillAsync("11");
+            await page.GetByLabel("Notes (optional)", new() { Exact = true }).FillAsync("knee felt warm");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.Locator(".field-validation-error").First.WaitForAsync();
+            await s.CheckPageAsync();
+
+            Assert.Equal("Reps must be from 1 to 200.", await page.Locator("[data-valmsg-for='Input.Exercises[0].Sets[0].Reps']").TextContentAsync());
+            Assert.Equal("Pain is a number from 0 to 10.", await page.Locator("[data-valmsg-for='Input.Exercises[0].PainDuring']").TextContentAsync());
+            Assert.Equal("9", await page.GetByLabel("Reps").Nth(1).InputValueAsync());
+            Assert.Equal("knee felt warm", await page.GetByLabel("Notes (optional)", new() { Exact = true }).InputValueAsync());
+            Assert.True(await page.Locator(".exercise-entry legend", new() { HasText = "Ball bridge" }).IsVisibleAsync());
+        });
+    }
+
+    [Fact]
+    public async Task After_logging_out_history_sends_the_user_to_log_in()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("logout", async () =>
+        {
+            await RegisterAsync(s, NewEmail());
+            await LogOutAsync(s);
+            Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).IsVisibleAsync());
+
+            await s.GotoAsync("/history");
+            Assert.Matches("/identity/account/login\\?returnurl=%2fhistory$", page.Url.ToLowerInvariant());
+            Assert.Equal("Log in", await page.Locator("h1").TextContentAsync());
+        });
+    }
+}
