@@ -29,6 +29,13 @@ public static class AccountsRegistration
             .AddEntityFrameworkStores<KneeRehabDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
+        // Lowercase like every other URL of the site.
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/identity/account/login";
+            options.LogoutPath = "/identity/account/logout";
+            options.AccessDeniedPath = "/identity/account/accessdenied";
+        });
         builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
         builder.AddAccountRateLimiting();
         return builder;

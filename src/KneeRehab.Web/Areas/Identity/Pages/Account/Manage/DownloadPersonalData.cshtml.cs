@@ -31,6 +31,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
         var workouts = await db.Workouts.AsNoTracking()
             .Where(w => w.UserId == user.Id)
             .OrderBy(w => w.Date).ThenBy(w => w.Id)
+            .AsSplitQuery()
             .Select(w => new
             {
                 w.Id,
