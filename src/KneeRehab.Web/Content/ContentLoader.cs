@@ -22,6 +22,7 @@ public static partial class ContentLoader
 {
     public const string ExercisesFolder = "exercises";
     public const string PagesFolder = "pages";
+    public const string ProgramsFolder = "programs";
 
     /// <summary>Site paths a content link may point to besides guides and pages.</summary>
     private static readonly HashSet<string> SitePaths = ["/", "/exercises"];
@@ -38,11 +39,14 @@ public static partial class ContentLoader
 
         var guides = ReadFolder<GuideFrontMatter>(root, ExercisesFolder, problems);
         var pages = ReadFolder<PageFrontMatter>(root, PagesFolder, problems);
+        var programs = ReadFolder<ProgramFrontMatter>(root, ProgramsFolder, problems);
         if (guides.Count == 0 && problems.Count == 0)
             problems.Add(new(ExercisesFolder, "folder", "holds no guides (*.md)"));
 
         var guideSlugs = UniqueSlugs(guides, g => g.Meta.Slug, problems);
         var pageSlugs = UniqueSlugs(pages, p => p.Meta.Slug, problems);
+        var programSlugs = UniqueSlugs(programs, p => p.Meta.Slug, problems);
+        var guidesBySlug = guides.GroupBy(g => g.Meta.Slug).ToDictionary(g => g.Key, g => g.First().Meta);
 
         foreach (var guide in guides)
         {
@@ -51,12 +55,18 @@ public static partial class ContentLoader
         }
         foreach (var page in pages)
             CheckLinks(page.File, page.Document, guideSlugs, pageSlugs, problems);
+        foreach (var program in programs)
+        {
+            CheckProgram(program.File, program.Meta, guidesBySlug, problems);
+            CheckLinks(program.File, program.Document, guideSlugs, pageSlugs, problems);
+        }
 
         if (problems.Count > 0) return new(null, problems, root);
 
         var snapshot = new ContentSnapshot(
             guides.Select(g => new ExerciseGuide(g.Meta, ContentMarkdown.ToHtml(g.Document))),
-            pages.Select(p => new ContentPage(p.Meta, ContentMarkdown.ToHtml(p.Document))));
+            pages.Select(p => new ContentPage(p.Meta, ContentMarkdown.ToHtml(p.Document))),
+            programs.Select(p => new TrainingProgram(p.Meta, ContentMarkdown.ToHtml(p.Document))));
         return new(snapshot, problems, root);
     }
 
@@ -80,7 +90,7 @@ public static partial class ContentLoader
             var meta = FrontMatterReader.Read<T>(frontMatter.Yaml, file, frontMatter.FirstLine, problems);
             if (meta is null) continue;
 
-            var slug = meta switch { GuideFrontMatter g => g.Slug, PageFrontMatter p => p.Slug, _ => "" };
+            var slug = meta switch { GuideFrontMatter g => g.Slug, PageFrontMatter p => p.Slug, ProgramFrontMatter p => p.Slug, _ => "" };
             if (!SlugPattern().IsMatch(slug))
                 problems.Add(new(file, "slug", $"'{slug}' must be lowercase letters, digits and single dashes"));
             if (ContentMarkdown.Headings(document, 1).Any())
@@ -127,6 +137,8 @@ public static partial class ContentLoader
         InRange("dose.rest_seconds", meta.Dose.RestSeconds, 0, 600);
         InRange("dose.per_week", meta.Dose.PerWeek, 1, 14);
         if (meta.RepGoal is { } goal) InRange("rep_goal", goal, 1, 100);
+        if (meta.LoadIncrementKg is { } increment && (increment <= 0 || increment > 20))
+            Problem("load_increment_kg", $"{increment} is out of range: more than 0 and at most 20");
 
         if (meta.Ladder == "range" && meta.LevelSteps.Count < 2)
             Problem("level_steps", "a range ladder needs at least two steps, easiest first");
@@ -156,6 +168,57 @@ public static partial class ContentLoader
         }
 
         CheckSections(file, document, problems);
+    }
+
+    private static void CheckProgram(string file, ProgramFrontMatter meta, Dictionary<string, GuideFrontMatter> guides, List<ContentProblem> problems)
+    {
+        void Problem(string field, string message) => problems.Add(new(file, field, message));
+        void InRange(string field, double value, double min, double max)
+        {
+            if (value < min || value > max) Problem(field, $"{value} is out of range {min}-{max}");
+        }
+
+        InRange("weeks", meta.Weeks, 1, 52);
+        InRange("workouts_per_week", meta.WorkoutsPerWeek, 1, 7);
+        if (meta.Phases.Count == 0) Problem("phases", "a program needs at least one phase");
+
+        // Phases must tile the weeks: start at week 1, no gap, no overlap, end at the last week.
+        var expectedFirst = 1;
+        for (var i = 0; i < meta.Phases.Count; i++)
+        {
+            var phase = meta.Phases[i];
+            var at = $"phases[{i}]";
+            if (phase.FirstWeek != expectedFirst)
+                Problem($"{at}.first_week", phase.FirstWeek < expectedFirst
+                    ? $"week {phase.FirstWeek} overlaps the previous phase (expected {expectedFirst})"
+                    : $"leaves a gap: weeks {expectedFirst}-{phase.FirstWeek - 1} belong to no phase");
+            if (phase.LastWeek < phase.FirstWeek)
+                Problem($"{at}.last_week", $"{phase.LastWeek} is before first_week {phase.FirstWeek}");
+            expectedFirst = Math.Max(expectedFirst, phase.LastWeek + 1);
+            if (phase.Exercises.Count == 0) Problem($"{at}.exercises", "a phase needs at least one exercise");
+            InRange($"{at}.exit.green_workouts", phase.Exit.GreenWorkouts, 1, 5);
+            InRange($"{at}.exit.min_sets", phase.Exit.MinSets, 1, 10);
+            InRange($"{at}.exit.min_reps", phase.Exit.MinReps, 1, 100);
+
+            for (var j = 0; j < phase.Exercises.Count; j++)
+            {
+                var exercise = phase.Exercises[j];
+                var field = $"{at}.exercises[{j}]";
+                if (!guides.TryGetValue(exercise.Slug, out var guide))
+                {
+                    Problem($"{field}.slug", $"'{exercise.Slug}' names no guide");
+                    continue;
+                }
+                InRange($"{field}.sets", exercise.Sets, 1, 10);
+                InRange($"{field}.reps", exercise.Reps, 1, 100);
+                InRange($"{field}.hold_seconds", exercise.HoldSeconds, 0, 600);
+                InRange($"{field}.load_kg", exercise.LoadKg, 0, 500);
+                InRange($"{field}.level", exercise.Level, 1, Math.Max(1, guide.LevelSteps.Count));
+            }
+        }
+        if (meta.Phases.Count > 0 && expectedFirst - 1 != meta.Weeks)
+            Problem("phases", $"the phases end at week {expectedFirst - 1} but the program has {meta.Weeks} weeks");
+        if (meta.Sources.Count == 0) Problem("sources", "cite at least one source");
     }
 
     private static void CheckSections(string file, MarkdownDocument document, List<ContentProblem> problems)

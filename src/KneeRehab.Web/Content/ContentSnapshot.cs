@@ -8,9 +8,12 @@ public sealed class ContentSnapshot
 {
     private readonly Dictionary<string, ExerciseGuide> _guides;
     private readonly Dictionary<string, ContentPage> _pages;
+    private readonly Dictionary<string, TrainingProgram> _programs;
 
-    public ContentSnapshot(IEnumerable<ExerciseGuide> guides, IEnumerable<ContentPage> pages)
+    public ContentSnapshot(IEnumerable<ExerciseGuide> guides, IEnumerable<ContentPage> pages, IEnumerable<TrainingProgram>? programs = null)
     {
+        Programs = [.. (programs ?? []).OrderBy(p => p.Meta.Weeks).ThenBy(p => p.Meta.Title, StringComparer.OrdinalIgnoreCase)];
+        _programs = Programs.ToDictionary(p => p.Slug);
         Guides = [.. guides.OrderBy(g => g.Meta.Level).ThenBy(g => g.Meta.Title, StringComparer.OrdinalIgnoreCase)];
         _guides = Guides.ToDictionary(g => g.Slug);
         _pages = pages.ToDictionary(p => p.Meta.Slug);
@@ -25,7 +28,11 @@ public sealed class ContentSnapshot
 
     public IReadOnlyList<string> Positions { get; }
 
+    public IReadOnlyList<TrainingProgram> Programs { get; }
+
     public ExerciseGuide? FindGuide(string slug) => _guides.GetValueOrDefault(slug);
+
+    public TrainingProgram? FindProgram(string slug) => _programs.GetValueOrDefault(slug);
 
     public ContentPage? FindPage(string slug) => _pages.GetValueOrDefault(slug);
 }

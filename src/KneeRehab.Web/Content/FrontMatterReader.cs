@@ -20,6 +20,8 @@ public static class FrontMatterReader
         .WithNamingConvention(Naming)
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .WithTypeMapping<IReadOnlyList<GuideSource>, List<GuideSource>>()
+        .WithTypeMapping<IReadOnlyList<ProgramPhase>, List<ProgramPhase>>()
+        .WithTypeMapping<IReadOnlyList<ProgramExercise>, List<ProgramExercise>>()
         .Build();
     private static readonly NullabilityInfoContext Nullability = new();
 
@@ -69,6 +71,10 @@ public static class FrontMatterReader
         else if (target == typeof(int))
         {
             if (node is not YamlScalarNode s || !int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) Wrong("a whole number");
+        }
+        else if (target == typeof(double))
+        {
+            if (node is not YamlScalarNode d || !double.TryParse(d.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) Wrong("a number");
         }
         else if (target == typeof(bool))
         {

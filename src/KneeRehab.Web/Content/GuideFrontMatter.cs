@@ -19,6 +19,9 @@ public sealed record GuideFrontMatter
     public required string Ladder { get; init; }
     public required GuideDose Dose { get; init; }
     public int? RepGoal { get; init; }
+
+    /// <summary>The smallest load step available for this exercise (a leg press's plate, a dumbbell step); load ladders round to it.</summary>
+    public double? LoadIncrementKg { get; init; }
     public IReadOnlyList<string> LevelSteps { get; init; } = [];
     public required IReadOnlyList<string> Progression { get; init; }
     public required IReadOnlyList<string> Regression { get; init; }

@@ -14,6 +14,7 @@ public sealed class WorkoutConfiguration : IEntityTypeConfiguration<Workout>
         // History pages: this user's workouts by date, newest first (keyset on Date, Id).
         builder.HasIndex(w => new { w.UserId, w.Date, w.Id });
         builder.HasIndex(w => new { w.UserId, w.IdempotencyKey }).IsUnique();
+        builder.HasOne<ProgramEnrollment>().WithMany().HasForeignKey(w => w.EnrollmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -25,6 +26,7 @@ public sealed class WorkoutExerciseConfiguration : IEntityTypeConfiguration<Work
         builder.Property(e => e.Note).HasMaxLength(200);
         builder.Property(e => e.Side).HasConversion<string>().HasMaxLength(8);
         builder.HasMany(e => e.Sets).WithOne().HasForeignKey(s => s.WorkoutExerciseId).OnDelete(DeleteBehavior.Cascade);
+        builder.ComplexProperty(e => e.Prescribed);
         // Pre-fill and "change since last time": this user's latest entry of one exercise, one seek.
         builder.HasIndex(e => new { e.UserId, e.ExerciseSlug, e.Date, e.Id });
     }
@@ -34,6 +36,18 @@ public sealed class LoggedSetConfiguration : IEntityTypeConfiguration<LoggedSet>
 {
     public void Configure(EntityTypeBuilder<LoggedSet> builder) =>
         builder.HasIndex(s => new { s.WorkoutExerciseId, s.Number });
+}
+
+public sealed class ProgramEnrollmentConfiguration : IEntityTypeConfiguration<ProgramEnrollment>
+{
+    public void Configure(EntityTypeBuilder<ProgramEnrollment> builder)
+    {
+        builder.Property(e => e.ProgramSlug).HasMaxLength(100);
+        builder.Property(e => e.StoppedFor).HasMaxLength(100);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        // One active program per user, enforced by the database too.
+        builder.HasIndex(e => e.UserId).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+    }
 }
 
 public sealed class ExerciseListConfiguration : IEntityTypeConfiguration<ExerciseList>

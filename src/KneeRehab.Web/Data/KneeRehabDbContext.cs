@@ -13,6 +13,8 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<ExerciseList> ExerciseLists => Set<ExerciseList>();
 
+    public DbSet<ProgramEnrollment> Enrollments => Set<ProgramEnrollment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

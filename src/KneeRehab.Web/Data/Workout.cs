@@ -19,6 +19,12 @@ public sealed class Workout
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The program this workout was done for, when it was logged from /today.</summary>
+    public int? EnrollmentId { get; set; }
+
+    /// <summary>"Bad-knee day": every exercise was done one step down the ladder; it still counts as done.</summary>
+    public bool BadKneeDay { get; set; }
+
     public List<WorkoutExercise> Exercises { get; set; } = [];
 
     /// <summary>"2 exercises · 4 sets · 40 reps"</summary>

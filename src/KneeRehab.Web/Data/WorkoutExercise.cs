@@ -1,5 +1,8 @@
 namespace KneeRehab.Web.Data;
 
+/// <summary>A prescribed dose, stored with the exercise it was prescribed for.</summary>
+public sealed record Prescription(int Sets, int Reps, int HoldSeconds, double LoadKg, int Level);
+
 public enum Side
 {
     Both,
@@ -36,6 +39,15 @@ public sealed class WorkoutExercise
     public bool FormOk { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>For range exercises (depth, step height, decline): the level done, 1 = the guide's first step.</summary>
+    public int? Level { get; set; }
+
+    /// <summary>
+    /// What the program prescribed for this exercise, when it was logged against a plan. Kept beside
+    /// what was actually done, so an override is on record and the engine judges what was really done.
+    /// </summary>
+    public Prescription? Prescribed { get; set; }
 
     public List<LoggedSet> Sets { get; set; } = [];
 

@@ -145,3 +145,36 @@ public class ContentLoaderTests
         AssertProblem(ProblemsIn("does-not-exist"), "exercises", "folder", "not found");
     }
 }
+
+public class ProgramContentTests
+{
+    [Fact]
+    public void Valid_program_loads_with_its_phases_and_doses()
+    {
+        var result = ContentLoader.Load(ContentLoaderTests.Fixture("valid"));
+
+        Assert.True(result.IsValid, result.Report());
+        var program = Assert.Single(result.Snapshot!.Programs);
+        Assert.Equal(["Start", "Build"], program.Meta.Phases.Select(p => p.Name));
+        Assert.Equal(2.5, program.Meta.Phases[1].Exercises[1].LoadKg);
+        Assert.Equal(2, program.Meta.Phases[0].Exit.GreenWorkouts);
+        Assert.Equal("Build", program.PhaseOfWeek(3).Name);
+        Assert.Equal("Build", program.PhaseOfWeek(9).Name);
+    }
+
+    [Fact]
+    public void Program_problems_are_all_reported_with_their_fields()
+    {
+        var problems = ContentLoader.Load(ContentLoaderTests.Fixture("program-problems")).Problems;
+        void Has(string field, string part) =>
+            Assert.Contains(problems, p => p.File == "programs/broken.md" && p.Field == field && p.Message.Contains(part, StringComparison.Ordinal));
+
+        Has("workouts_per_week", "9 is out of range 1-7");
+        Has("phases[0].exercises[0].slug", "'no-such-guide' names no guide");
+        Has("phases[0].exercises[1].sets", "0 is out of range 1-10");
+        Has("phases[0].exercises[1].load_kg", "600 is out of range 0-500");
+        Has("phases[1].first_week", "week 2 overlaps the previous phase");
+        Has("phases[2].first_week", "leaves a gap: weeks 4-4 belong to no phase");
+        Has("phases", "the phases end at week 5 but the program has 6 weeks");
+    }
+}

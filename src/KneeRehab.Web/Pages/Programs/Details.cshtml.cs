@@ -1,0 +1,19 @@
+using KneeRehab.Web.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeRehab.Web.Pages.Programs;
+
+public class DetailsModel(ContentLibrary content) : PageModel
+{
+    public TrainingProgram Program { get; private set; } = null!;
+
+    public ExerciseGuide Guide(string slug) => content.Current.FindGuide(slug)!;
+
+    public IActionResult OnGet(string slug)
+    {
+        if (content.Current.FindProgram(slug) is not { } program) return NotFound();
+        Program = program;
+        return Page();
+    }
+}
