@@ -3,6 +3,7 @@ using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Health;
 using KneeRehab.Web.Logging;
+using KneeRehab.Web.Programs;
 using KneeRehab.Web.Security;
 using Serilog;
 
@@ -25,6 +26,7 @@ catch (InvalidContentException e)
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddWorkoutPages();
+builder.AddPrograms();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
 var app = builder.Build();

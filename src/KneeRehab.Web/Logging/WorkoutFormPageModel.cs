@@ -3,6 +3,7 @@ using KneeRehab.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Logging;
@@ -39,8 +40,8 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     protected string UserId => users.GetUserId(User)!;
 
-    /// <summary>Loads what every rendering of the form needs: the unit and the saved lists.</summary>
-    protected async Task LoadFormContextAsync()
+    /// <summary>Loads what every rendering of the form needs: the unit and the saved lists (pages add their own).</summary>
+    protected virtual async Task LoadFormContextAsync()
     {
         Units = await Db.Users.Where(u => u.Id == UserId).Select(u => u.Units).SingleAsync();
         SavedLists = await Db.ExerciseLists.AsNoTracking().Where(l => l.UserId == UserId).OrderBy(l => l.Name).ToListAsync();
@@ -136,6 +137,43 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
             Input.Exercises.Add(ExerciseInput.Prefilled(guide, side, last, Units));
         }
     }
+
+    /// <summary>
+    /// Saves the form as a new workout and shows it. The same form posted twice (a double tap, back and
+    /// resubmit, a duplicated tab) finds the workout its idempotency key already saved.
+    /// </summary>
+    protected async Task<IActionResult> SaveNewWorkoutAsync(int? enrollmentId = null)
+    {
+        if (Input.IdempotencyKey == Guid.Empty) Input.IdempotencyKey = Guid.NewGuid();
+        if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });
+
+        var workout = new Workout
+        {
+            UserId = UserId,
+            Date = Input.Date!.Value,
+            Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
+            IdempotencyKey = Input.IdempotencyKey,
+            CreatedUtc = DateTime.UtcNow,
+            EnrollmentId = enrollmentId,
+            BadKneeDay = enrollmentId is not null && Input.BadKneeDay,
+            Exercises = Input.ToEntities(UserId, Units),
+        };
+        Db.Workouts.Add(workout);
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Two posts of the same form raced; the unique index let one win.
+            return RedirectToPage("/History/Details", new { id = await SavedWithKeyAsync() });
+        }
+        TempData["Status"] = "Workout saved.";
+        return RedirectToPage("/History/Details", new { id = workout.Id });
+    }
+
+    private Task<int?> SavedWithKeyAsync() =>
+        Db.Workouts.Where(w => w.UserId == UserId && w.IdempotencyKey == Input.IdempotencyKey).Select(w => (int?)w.Id).FirstOrDefaultAsync();
 
     /// <summary>Field rules first (data annotations), then the ones that need the library and the unit.</summary>
     protected async Task<bool> ValidateInputAsync()

@@ -25,6 +25,9 @@ public sealed class WorkoutInput : IValidatableObject
 
     public List<ExerciseInput> Exercises { get; set; } = [];
 
+    /// <summary>Set by the "bad-knee day" button on /today: every exercise one step down, still a done workout.</summary>
+    public bool BadKneeDay { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Exercises.Count == 0)
@@ -58,6 +61,8 @@ public sealed class WorkoutInput : IValidatableObject
             PainDuring = e.PainDuring ?? PainForAll ?? 0,
             FormOk = e.FormOk,
             Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
+            Level = e.Level,
+            Prescribed = e.Prescription(),
             Sets = [.. e.Sets.Select((s, i) => new LoggedSet
             {
                 Number = i + 1,
@@ -76,8 +81,13 @@ public sealed class WorkoutInput : IValidatableObject
         for (var i = 0; i < Exercises.Count; i++)
         {
             var exercise = Exercises[i];
-            if (content.FindGuide(exercise.Slug) is null)
+            var guide = content.FindGuide(exercise.Slug);
+            if (guide is null)
                 yield return ($"Exercises[{i}].Slug", $"'{exercise.Slug}' is not an exercise in the library.");
+            else if (exercise.Level is { } level && (guide.Meta.LevelSteps.Count == 0 || level > guide.Meta.LevelSteps.Count))
+                yield return ($"Exercises[{i}].Level", guide.Meta.LevelSteps.Count == 0
+                    ? "This exercise has no levels."
+                    : $"Choose a level from 1 to {guide.Meta.LevelSteps.Count}.");
             if (exercise.PainDuring is null && PainForAll is null)
                 yield return ($"Exercises[{i}].PainDuring", "Enter the pain during this exercise, from 0 to 10.");
             for (var j = 0; j < exercise.Sets.Count; j++)
@@ -111,6 +121,25 @@ public sealed class ExerciseInput : IValidatableObject
 
     public List<SetInput> Sets { get; set; } = [];
 
+    /// <summary>Range exercises: the depth, step height or decline done (1 = the guide's first level step).</summary>
+    [Range(1, 10, ErrorMessage = "Choose a level from the list.")]
+    public int? Level { get; set; }
+
+    /// <summary>The program's dose for this exercise, carried through the form unchanged (null when logging freely).</summary>
+    public int? PrescribedSets { get; set; }
+
+    public int? PrescribedReps { get; set; }
+
+    public int? PrescribedHoldSeconds { get; set; }
+
+    public double? PrescribedLoadKg { get; set; }
+
+    public int? PrescribedLevel { get; set; }
+
+    public Prescription? Prescription() => PrescribedSets is { } sets && PrescribedReps is { } reps
+        ? new Prescription(sets, reps, PrescribedHoldSeconds ?? 0, PrescribedLoadKg ?? 0, PrescribedLevel ?? 1)
+        : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Sets.Count == 0) yield return new("Log at least one set.", [nameof(Sets)]);
@@ -124,6 +153,12 @@ public sealed class ExerciseInput : IValidatableObject
         PainDuring = entry.PainDuring,
         FormOk = entry.FormOk,
         Note = entry.Note,
+        Level = entry.Level,
+        PrescribedSets = entry.Prescribed?.Sets,
+        PrescribedReps = entry.Prescribed?.Reps,
+        PrescribedHoldSeconds = entry.Prescribed?.HoldSeconds,
+        PrescribedLoadKg = entry.Prescribed?.LoadKg,
+        PrescribedLevel = entry.Prescribed?.Level,
         Sets = [.. entry.Sets.OrderBy(s => s.Number).Select(s => SetInput.From(s, units))],
     };
 
@@ -135,6 +170,7 @@ public sealed class ExerciseInput : IValidatableObject
     {
         Slug = guide.Slug,
         Side = side,
+        Level = guide.Meta.LevelSteps.Count > 0 ? last?.Level ?? 1 : null,
         Sets = last is { Sets.Count: > 0 }
             ? [.. last.Sets.OrderBy(s => s.Number).Select(s => SetInput.From(s, units))]
             : [.. Enumerable.Range(0, guide.Meta.Dose.Sets).Select(_ => new SetInput
@@ -142,6 +178,28 @@ public sealed class ExerciseInput : IValidatableObject
                 Reps = guide.Meta.Dose.Reps,
                 HoldSeconds = guide.Meta.Dose.HoldSeconds == 0 ? null : guide.Meta.Dose.HoldSeconds,
             })],
+    };
+}
+
+public static class PrescribedInput
+{
+    /// <summary>A form row for a prescribed dose: the sets pre-filled exactly as prescribed, so "done as prescribed" needs no typing.</summary>
+    public static ExerciseInput For(ExerciseGuide guide, Side side, Prescription dose, WeightUnit units) => new()
+    {
+        Slug = guide.Slug,
+        Side = side,
+        Level = guide.Meta.LevelSteps.Count > 0 ? dose.Level : null,
+        PrescribedSets = dose.Sets,
+        PrescribedReps = dose.Reps,
+        PrescribedHoldSeconds = dose.HoldSeconds,
+        PrescribedLoadKg = dose.LoadKg,
+        PrescribedLevel = dose.Level,
+        Sets = [.. Enumerable.Range(0, dose.Sets).Select(_ => new SetInput
+        {
+            Reps = dose.Reps,
+            HoldSeconds = dose.HoldSeconds == 0 ? null : dose.HoldSeconds,
+            Load = dose.LoadKg == 0 ? null : units.FromKilograms(dose.LoadKg),
+        })],
     };
 }
 

@@ -14,6 +14,8 @@ public static class WorkoutPagesRegistration
                 options.Conventions.AuthorizeFolder("/Log");
                 options.Conventions.AuthorizeFolder("/History");
                 options.Conventions.AuthorizeFolder("/Account");
+                options.Conventions.AuthorizeFolder("/Today");
+                options.Conventions.AuthorizePage("/Programs/Start");
             })
             .AddMvcOptions(options =>
             {

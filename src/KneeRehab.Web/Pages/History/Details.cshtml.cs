@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
+using KneeRehab.Web.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Pages.History;
 
-public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users) : PageModel
+public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner) : PageModel
 {
     public Workout Workout { get; private set; } = null!;
 
@@ -16,6 +18,9 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
     public IReadOnlyDictionary<int, string> Changes { get; private set; } = new Dictionary<int, string>();
 
     public WeightUnit Units { get; private set; }
+
+    /// <summary>For a program workout, per exercise: what the engine decided after it, and why.</summary>
+    public IReadOnlyDictionary<string, Decision> Decisions { get; private set; } = new Dictionary<string, Decision>();
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the pain this morning, from 0 to 10.")]
@@ -59,6 +64,7 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         foreach (var entry in workout.Exercises)
             changes[entry.Id] = entry.ChangeSince(await db.WorkoutExercises.PreviousAsync(entry));
         Changes = changes;
+        Decisions = await planner.DecisionsAfterAsync(workout, DateTime.UtcNow);
         return true;
     }
 }

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Pages.Programs;
+
+/// <summary>
+/// Starting a program: the red-flag screen first (any "yes" stops here with advice), then the usual
+/// morning pain the engine compares with, and a confirmation when another program is running.
+/// </summary>
+public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users) : PageModel
+{
+    public TrainingProgram Program { get; private set; } = null!;
+
+    /// <summary>The program that would end, if the user is following one.</summary>
+    public TrainingProgram? Current { get; private set; }
+
+    /// <summary>Set when a warning sign was ticked: the advice shown instead of starting.</summary>
+    public IReadOnlyList<RedFlagQuestion> Stopped { get; private set; } = [];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public List<string> RedFlags { get; set; } = [];
+
+        [Required(ErrorMessage = "Enter your usual knee pain in the morning, from 0 to 10.")]
+        [Range(0, 10, ErrorMessage = "Pain is a number from 0 to 10.")]
+        [Display(Name = "usual morning pain")]
+        public int? BaselineMorningPain { get; set; }
+
+        public bool ConfirmEnd { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        if (!await LoadAsync(slug)) return NotFound();
+
+        Stopped = [.. Input.RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>()];
+        if (Stopped.Count > 0) return Page();
+        if (Current is not null && !Input.ConfirmEnd)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmEnd)}", $"Tick this to end \"{Current.Meta.Title}\" and start this program.");
+        if (!ModelState.IsValid) return Page();
+
+        var userId = users.GetUserId(User)!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var running in await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync())
+            running.EndedOn = today;
+        // Saved first: the unique index allows one active enrollment per user.
+        await db.SaveChangesAsync();
+        db.Enrollments.Add(new ProgramEnrollment
+        {
+            UserId = userId,
+            ProgramSlug = Program.Slug,
+            StartedOn = today,
+            PhaseStartedOn = today,
+            BaselineMorningPain = Input.BaselineMorningPain!.Value,
+        });
+        await db.SaveChangesAsync();
+        TempData["Status"] = $"You started \"{Program.Meta.Title}\".";
+        return RedirectToPage("/Today/Index");
+    }
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        if (content.Current.FindProgram(slug) is not { } program) return false;
+        Program = program;
+        var userId = users.GetUserId(User)!;
+        var running = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId && e.EndedOn == null).Select(e => e.ProgramSlug).FirstOrDefaultAsync();
+        Current = running is null ? null : content.Current.FindProgram(running);
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeRehab.Web.Pages.Today;
+
+/// <summary>Reporting a warning sign during a program: it pauses the program with the right advice.</summary>
+public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public List<string> RedFlags { get; set; } = [];
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var reported = RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>().OrderBy(q => q.Urgency).FirstOrDefault();
+        if (reported is null)
+        {
+            ModelState.AddModelError(nameof(RedFlags), "Tick the sign you have, or go back if none applies.");
+            return Page();
+        }
+        if (await planner.ActiveEnrollmentAsync(users.GetUserId(User)!) is { } enrollment)
+        {
+            enrollment.StoppedFor = reported.Code;
+            enrollment.StoppedUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+        return RedirectToPage("/Today/Index");
+    }
+}

@@ -1,0 +1,97 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeRehab.Tests.Pages.Today;
+
+/// <summary>Arranges weeks of program history directly in the database, as if logged from /today on those days.</summary>
+public static class ProgramSeeding
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static TrainingProgram Program(this KneeRehabFactory factory, string slug) =>
+        factory.Services.GetRequiredService<ContentLibrary>().Current.FindProgram(slug)!;
+
+    public static ExerciseGuide Guide(this KneeRehabFactory factory, string slug) =>
+        factory.Services.GetRequiredService<ContentLibrary>().Current.FindGuide(slug)!;
+
+    public static async Task<ProgramEnrollment> EnrollmentOfAsync(this KneeRehabFactory factory, HttpClient client)
+    {
+        await using var db = factory.OpenDatabase();
+        var userId = await UserIdAsync(factory, client);
+        return await db.Enrollments.SingleAsync(e => e.UserId == userId && e.EndedOn == null);
+    }
+
+    /// <summary>The user behind a logged-in client, read from their personal data download.</summary>
+    public static async Task<string> UserIdAsync(this KneeRehabFactory factory, HttpClient client)
+    {
+        var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
+        using var download = await client.SubmitAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form#download-data")!);
+        using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("account").GetProperty("Id").GetString()!;
+    }
+
+    /// <summary>Moves the program's start (and its current phase's start) back in time.</summary>
+    public static async Task BackdateEnrollmentAsync(this KneeRehabFactory factory, int enrollmentId, int days)
+    {
+        await using var db = factory.OpenDatabase();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId);
+        enrollment.StartedOn = Today.AddDays(-days);
+        enrollment.PhaseStartedOn = Today.AddDays(-days);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A program workout of the given phase's exercises at their starting dose (or <paramref name="dose"/>),
+    /// with every rep done, the given pain, and the next morning's pain.
+    /// </summary>
+    public static async Task<int> SeedWorkoutAsync(this KneeRehabFactory factory, ProgramEnrollment enrollment, int daysAgo,
+        int pain = 1, int? nextMorning = 2, bool formOk = true, string[]? only = null, Func<ProgramExercise, Prescription>? dose = null, int phase = 0, double completion = 1.0)
+    {
+        var program = factory.Program(enrollment.ProgramSlug);
+        var date = Today.AddDays(-daysAgo);
+        var workout = new Workout
+        {
+            UserId = enrollment.UserId,
+            Date = date,
+            IdempotencyKey = Guid.NewGuid(),
+            CreatedUtc = date.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc),
+            EnrollmentId = enrollment.Id,
+            PainNextMorning = nextMorning,
+        };
+        var position = 0;
+        foreach (var item in program.Meta.Phases[phase].Exercises.Where(e => only is null || only.Contains(e.Slug)))
+        {
+            var prescribed = dose?.Invoke(item) ?? new Prescription(item.Sets, item.Reps, item.HoldSeconds, item.LoadKg, item.Level);
+            var guide = factory.Guide(item.Slug);
+            Side[] sides = guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
+            foreach (var side in sides)
+            {
+                workout.Exercises.Add(new WorkoutExercise
+                {
+                    UserId = enrollment.UserId,
+                    Date = date,
+                    Position = position++,
+                    ExerciseSlug = item.Slug,
+                    Side = side,
+                    PainDuring = pain,
+                    FormOk = formOk,
+                    Level = guide.Meta.LevelSteps.Count > 0 ? prescribed.Level : null,
+                    Prescribed = prescribed,
+                    Sets = [.. Enumerable.Range(1, prescribed.Sets).Select(n => new LoggedSet
+                    {
+                        Number = n,
+                        Reps = (int)Math.Round(prescribed.Reps * completion),
+                        HoldSeconds = prescribed.HoldSeconds == 0 ? null : prescribed.HoldSeconds,
+                        LoadKg = prescribed.LoadKg == 0 ? null : prescribed.LoadKg,
+                    })],
+                });
+            }
+        }
+        await using var db = factory.OpenDatabase();
+        db.Workouts.Add(workout);
+        await db.SaveChangesAsync();
+        return workout.Id;
+    }
+}
