@@ -243,4 +243,46 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Equal("Log in", await page.Locator("h1").TextContentAsync());
         });
     }
+
+    [Fact]
+    public async Task Patient_starts_a_program_and_logs_today_as_prescribed()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("program-today", async () =>
+        {
+            await RegisterAsync(s, NewEmail());
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Programs" }).ClickAsync();
+            await page.WaitForURLAsync("**/programs");
+            await s.CheckPageAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Runner's knee" }).ClickAsync();
+            await page.WaitForURLAsync("**/programs/runners-knee");
+            await s.CheckPageAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Start this program" }).ClickAsync();
+            await page.WaitForURLAsync("**/programs/runners-knee/start");
+            await s.CheckPageAsync();
+
+            await page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("2");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
+            await page.WaitForURLAsync("**/today");
+            await s.CheckPageAsync();
+            Assert.Contains("Today's exercises", await page.Locator("#decisions-heading").TextContentAsync());
+            var planned = await page.Locator(".decision").CountAsync();
+            Assert.True(planned >= 4, $"{planned} exercises planned");
+
+            await page.GetByLabel("Pain (0-10)").FillAsync("1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Apply to all" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.CheckPageAsync();
+            Assert.True(await page.Locator(".prescribed").CountAsync() >= planned);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Today", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/today");
+            await s.CheckPageAsync();
+            Assert.Contains("Done for today", await page.Locator("#decisions-heading").TextContentAsync());
+
+            await s.GotoAsync("/today/warning");
+        });
+    }
 }

@@ -127,14 +127,22 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         return RedisplayAsync();
     }
 
-    /// <summary>One-leg exercises are logged per side, so they come in as a left and a right entry.</summary>
+    /// <summary>The dose the user's program plans for this exercise now, if it plans one.</summary>
+    protected virtual Task<Prescription?> PlannedDoseAsync(ExerciseGuide guide) => Task.FromResult<Prescription?>(null);
+
+    /// <summary>
+    /// One-leg exercises are logged per side, so they come in as a left and a right entry, each pre-filled
+    /// with the program's plan or else with what was done last time on that side.
+    /// </summary>
     private async Task AddExerciseAsync(ExerciseGuide guide)
     {
+        var planned = await PlannedDoseAsync(guide);
         Side[] sides = guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
         foreach (var side in sides)
         {
-            var last = await Db.WorkoutExercises.LatestAsync(UserId, guide.Slug, side);
-            Input.Exercises.Add(ExerciseInput.Prefilled(guide, side, last, Units));
+            Input.Exercises.Add(planned is not null
+                ? PrescribedInput.For(guide, side, planned, Units)
+                : ExerciseInput.Prefilled(guide, side, await Db.WorkoutExercises.LatestAsync(UserId, guide.Slug, side), Units));
         }
     }
 

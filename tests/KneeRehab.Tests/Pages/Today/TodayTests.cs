@@ -237,4 +237,36 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 
         Assert.Contains("Switch on", today.QuerySelector(".program-position")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_log_page_prefills_a_planned_exercise_with_the_plan_and_counts_it_for_the_program()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
+
+        var page = await client.StartWorkoutAsync("straight-leg-raise", "wall-squat");
+
+        Assert.Equal("3", page.Field("Input.Exercises[0].PrescribedSets"));
+        Assert.Equal("10", page.Field("Input.Exercises[0].Sets[2].Reps"));
+        Assert.Null(page.Field("Input.Exercises[2].PrescribedSets"));
+        using var saved = await client.SaveAsync(page, new Dictionary<string, string> { ["Input.PainForAll"] = "1" });
+        saved.AssertRedirect("/history/");
+        await using var db = factory.OpenDatabase();
+        Assert.Equal(3, await db.Workouts.CountAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_program_workout_page_shows_the_prescription_and_the_decision_that_followed()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+        var second = await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
+
+        var workout = await client.GetDocumentAsync($"/history/{second}");
+
+        var legRaise = workout.QuerySelectorAll(".workout-entry").First(e => e.QuerySelector("a[href='/exercises/straight-leg-raise']") is not null);
+        Assert.Contains("Prescribed: 2 × 10", legRaise.QuerySelector(".prescribed")!.TextContent);
+        Assert.Contains("next time 3×10", legRaise.QuerySelector(".decision-message")!.TextContent);
+    }
 }
