@@ -53,6 +53,9 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
             IsMobile = viewport == Phone,
             HasTouch = viewport == Phone,
         });
+        // Generous: on a shared 2-core machine the other test project and a build may run at the same time.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page, app.BaseUrl);
         page.Response += (_, response) => session.Record(response);

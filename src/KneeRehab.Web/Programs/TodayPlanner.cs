@@ -85,7 +85,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         foreach (var entry in workout.Exercises.DistinctBy(e => e.ExerciseSlug))
         {
             if (content.Current.FindGuide(entry.ExerciseSlug) is not { } guide || entry.Prescribed is not { } p) continue;
-            var (current, sessions) = await HistoryAsync(workout.UserId, enrollment, guide, new Dose(p.Sets, p.Reps, p.HoldSeconds, p.LoadKg, p.Level), workout);
+            var (current, sessions) = await HistoryAsync(workout.UserId, enrollment, guide, p.ToDose(), workout);
             decisions[entry.ExerciseSlug] = engine.Decide(new EngineInput(Ladder(guide), current, sessions, enrollment.BaselineMorningPain, [], weekly, nowUtc));
         }
         return decisions;
@@ -124,7 +124,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         var current = start;
         if (latest?.Prescribed is { } p)
         {
-            var last = new Dose(p.Sets, p.Reps, p.HoldSeconds, p.LoadKg, p.Level);
+            var last = p.ToDose();
             current = latest.Date < enrollment.PhaseStartedOn && Volume(start) > Volume(last) ? start : last;
         }
         return (current, [.. sessions.Select(e => Session(e, current, entries.Where(x => x.WorkoutId == e.WorkoutId)))]);
@@ -137,7 +137,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
 
     private static LoggedSession Session(WorkoutExercise entry, Dose current, IEnumerable<WorkoutExercise> sameWorkout)
     {
-        var prescribed = entry.Prescribed is { } p ? new Dose(p.Sets, p.Reps, p.HoldSeconds, p.LoadKg, p.Level) : current;
+        var prescribed = entry.Prescribed?.ToDose() ?? current;
         var holds = entry.Sets.Where(s => s.HoldSeconds is not null).Select(s => s.HoldSeconds!.Value).ToList();
         return new LoggedSession(
             entry.Date,

@@ -22,7 +22,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             _planLoaded = true;
         }
         return _plan?.Exercises.FirstOrDefault(e => e.Guide.Slug == guide.Slug && e.Decision.Kind != DecisionKind.Stop)?.Dose is { } dose
-            ? new Prescription(dose.Sets, dose.Reps, dose.HoldSeconds, dose.LoadKg, dose.Level)
+            ? dose.ToPrescription()
             : null;
     }
 

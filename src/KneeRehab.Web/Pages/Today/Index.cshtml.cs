@@ -114,7 +114,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         foreach (var (planned, dose) in plan.Exercises.Zip(doses))
         {
             if (planned.Decision.Kind == DecisionKind.Stop) continue;
-            var prescription = new Prescription(dose.Sets, dose.Reps, dose.HoldSeconds, dose.LoadKg, dose.Level);
+            var prescription = dose.ToPrescription();
             Side[] sides = planned.Guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
             form.Exercises.AddRange(sides.Select(side => PrescribedInput.For(planned.Guide, side, prescription, Units)));
         }
