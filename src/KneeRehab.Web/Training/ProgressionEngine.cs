@@ -11,7 +11,7 @@ public sealed class ProgressionEngine(ProgressionOptions options)
 {
     private readonly ProgressionOptions _options = Validated(options);
 
-    // A weekly mean is a fraction of sevenths: 3.3 - 2.3 is 0.9999999999999996 in binary, and that is a rise of 1.
+    // Weekly means are decimals: 4.1 - 3.1 is 0.9999999999999996 in binary floating point, and that is a rise of 1.
     private const double MeanTolerance = 1e-9;
 
     private static ProgressionOptions Validated(ProgressionOptions options)

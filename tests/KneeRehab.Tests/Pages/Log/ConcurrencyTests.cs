@@ -37,6 +37,8 @@ public class ConcurrencyTests(KneeRehabFactory factory) : IClassFixture<KneeReha
     [Fact]
     public async Task Database_runs_in_wal_mode_with_full_synchronous_writes()
     {
+        // Start the app first: it creates and migrates the database, then switches it to WAL.
+        using var scope = factory.Services.CreateScope();
         await using var db = factory.OpenDatabase();
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -46,7 +48,6 @@ public class ConcurrencyTests(KneeRehabFactory factory) : IClassFixture<KneeReha
         Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync(TestContext.Current.CancellationToken));
 
         // The app's own connections: the interceptor sets synchronous=FULL (2) on every open.
-        using var scope = factory.Services.CreateScope();
         var appDb = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
         await appDb.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var synchronous = appDb.Database.GetDbConnection().CreateCommand();
