@@ -1,6 +1,8 @@
 using AngleSharp;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using KneeRehab.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -18,6 +20,9 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataDirectory, "kneerehab.db");
 
+    /// <summary>When set, the app's clock: a test can live through weeks of a program in seconds.</summary>
+    public TestClock? Clock { get; init; }
+
     /// <summary>Null: the app finds the repository's content/ folder itself, as it does for a user.</summary>
     public string? ContentRoot { get; init; }
 
@@ -29,6 +34,7 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
+        if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Log-in and registration limits are high by default so that tests are not throttled; rate-limit tests lower them.</summary>
@@ -65,6 +71,14 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* a file still held open is left to the OS temp cleaner */ }
     }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 public static class HtmlDocuments

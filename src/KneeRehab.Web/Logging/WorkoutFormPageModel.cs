@@ -40,6 +40,8 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     protected string UserId => users.GetUserId(User)!;
 
+    protected TimeProvider Clock => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+
     /// <summary>Loads what every rendering of the form needs: the unit and the saved lists (pages add their own).</summary>
     protected virtual async Task LoadFormContextAsync()
     {
@@ -161,7 +163,7 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
             Date = Input.Date!.Value,
             Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
             IdempotencyKey = Input.IdempotencyKey,
-            CreatedUtc = DateTime.UtcNow,
+            CreatedUtc = Clock.UtcNow(),
             EnrollmentId = enrollmentId,
             BadKneeDay = enrollmentId is not null && Input.BadKneeDay,
             Exercises = Input.ToEntities(UserId, Units),

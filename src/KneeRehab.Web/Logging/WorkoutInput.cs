@@ -32,7 +32,7 @@ public sealed class WorkoutInput : IValidatableObject
     {
         if (Exercises.Count == 0)
             yield return new("Add at least one exercise before saving.", [nameof(Exercises)]);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = (validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).Today();
         if (Date > today.AddDays(1))
             yield return new("The date can be at most one day ahead.", [nameof(Date)]);
         if (Date < new DateOnly(1900, 1, 1))

@@ -1,4 +1,5 @@
 using KneeRehab.Web.Training;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KneeRehab.Web.Programs;
@@ -10,6 +11,7 @@ public static class ProgramsRegistration
     {
         builder.Services.AddOptions<ProgressionOptions>().BindConfiguration(ProgressionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new ProgressionEngine(services.GetRequiredService<IOptions<ProgressionOptions>>().Value));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TodayPlanner>();
         return builder;
     }

@@ -26,7 +26,7 @@ public sealed record TodayPlan(
 /// engine's inputs, moves the program's phase on when its criterion is met, and says what is due today.
 /// Everything is derived from the workouts, so a workout logged for a past date changes what follows.
 /// </summary>
-public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, ProgressionEngine engine)
+public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, ProgressionEngine engine, TimeProvider clock)
 {
     /// <summary>Enough history for every rule (the longest looks at 3 workouts).</summary>
     private const int SessionsPerExercise = 5;
@@ -34,8 +34,10 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
     public Task<ProgramEnrollment?> ActiveEnrollmentAsync(string userId) =>
         db.Enrollments.FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
 
-    public async Task<TodayPlan?> PlanAsync(string userId, DateOnly today, DateTime nowUtc)
+    public async Task<TodayPlan?> PlanAsync(string userId)
     {
+        var today = clock.Today();
+        var nowUtc = clock.UtcNow();
         if (await ActiveEnrollmentAsync(userId) is not { } enrollment) return null;
         if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
 
@@ -74,8 +76,9 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
     /// For a workout page: per exercise of a program workout, the engine's decision as it stood after that
     /// workout (only the workouts up to it count; the next-morning pain as it is known now).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, Decision>> DecisionsAfterAsync(Workout workout, DateTime nowUtc)
+    public async Task<IReadOnlyDictionary<string, Decision>> DecisionsAfterAsync(Workout workout)
     {
+        var nowUtc = clock.UtcNow();
         var decisions = new Dictionary<string, Decision>();
         if (workout.EnrollmentId is not { } enrollmentId) return decisions;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == workout.UserId);

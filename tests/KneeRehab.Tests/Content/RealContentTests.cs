@@ -58,4 +58,14 @@ public class RealContentTests
         Assert.NotNull(Loaded.Snapshot!.FindPage("evidence"));
         Assert.NotNull(Loaded.Snapshot!.FindPage("safety"));
     }
+
+    [Fact]
+    public void Four_programs_each_with_hip_work_from_week_one()
+    {
+        var programs = Loaded.Snapshot!.Programs;
+
+        Assert.Equal(["early-knee-osteoarthritis", "inner-range-quadriceps", "runners-knee", "whole-chain-knee"], programs.Select(p => p.Slug).Order());
+        Assert.All(programs, p => Assert.Contains(p.Meta.Phases[0].Exercises, e => e.Slug is "clamshell" or "side-lying-hip-abduction"));
+        Assert.Equal("decline-step-down", Loaded.Snapshot.FindProgram("runners-knee")!.Meta.Phases[^1].Exercises.Select(e => e.Slug).Single(s => s.Contains("decline")));
+    }
 }

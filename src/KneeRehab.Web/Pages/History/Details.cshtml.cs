@@ -64,7 +64,7 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         foreach (var entry in workout.Exercises)
             changes[entry.Id] = entry.ChangeSince(await db.WorkoutExercises.PreviousAsync(entry));
         Changes = changes;
-        Decisions = await planner.DecisionsAfterAsync(workout, DateTime.UtcNow);
+        Decisions = await planner.DecisionsAfterAsync(workout);
         return true;
     }
 }

@@ -18,7 +18,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         if (!_planLoaded)
         {
-            _plan = await planner.PlanAsync(UserId, DateOnly.FromDateTime(DateTime.UtcNow), DateTime.UtcNow);
+            _plan = await planner.PlanAsync(UserId);
             _planLoaded = true;
         }
         return _plan?.Exercises.FirstOrDefault(e => e.Guide.Slug == guide.Slug && e.Decision.Kind != DecisionKind.Stop)?.Dose is { } dose
@@ -29,7 +29,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary><c>/log?exercise=ball-bridge</c> (from a guide page) starts the form with that exercise.</summary>
     public async Task<IActionResult> OnGetAsync(string? exercise)
     {
-        Input = WorkoutInput.NewFor(DateOnly.FromDateTime(DateTime.UtcNow));
+        Input = WorkoutInput.NewFor(Clock.Today());
         if (exercise is not null && Guide(exercise) is not null)
         {
             AddSlug = exercise;

@@ -13,7 +13,7 @@ namespace KneeRehab.Web.Pages.Programs;
 /// Starting a program: the red-flag screen first (any "yes" stops here with advice), then the usual
 /// morning pain the engine compares with, and a confirmation when another program is running.
 /// </summary>
-public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users) : PageModel
+public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
     public TrainingProgram Program { get; private set; } = null!;
 
@@ -51,7 +51,7 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         if (!ModelState.IsValid) return Page();
 
         var userId = users.GetUserId(User)!;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today();
         foreach (var running in await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync())
             running.EndedOn = today;
         // Saved first: the unique index allows one active enrollment per user.

@@ -28,12 +28,12 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     [Display(Name = "pain this morning")]
     public int? MorningPain { get; set; }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => Clock.Today();
 
     protected override async Task LoadFormContextAsync()
     {
         await base.LoadFormContextAsync();
-        Plan = await planner.PlanAsync(UserId, Today, DateTime.UtcNow);
+        Plan = await planner.PlanAsync(UserId);
     }
 
     public async Task<IActionResult> OnGetAsync()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KneeRehab.Web.Pages.Today;
 
 /// <summary>Reporting a warning sign during a program: it pauses the program with the right advice.</summary>
-public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManager<ApplicationUser> users) : PageModel
+public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public List<string> RedFlags { get; set; } = [];
@@ -25,7 +25,7 @@ public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManag
         if (await planner.ActiveEnrollmentAsync(users.GetUserId(User)!) is { } enrollment)
         {
             enrollment.StoppedFor = reported.Code;
-            enrollment.StoppedUtc = DateTime.UtcNow;
+            enrollment.StoppedUtc = clock.UtcNow();
             await db.SaveChangesAsync();
         }
         return RedirectToPage("/Today/Index");

@@ -269,4 +269,23 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         Assert.Contains("Prescribed: 2 × 10", legRaise.QuerySelector(".prescribed")!.TextContent);
         Assert.Contains("next time 3×10", legRaise.QuerySelector(".decision-message")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_phase_that_failed_twice_suggests_a_clinician_review()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 15);
+        await using (var db = factory.OpenDatabase())
+        {
+            var stored = await db.Enrollments.SingleAsync(e => e.Id == enrollment.Id, TestContext.Current.CancellationToken);
+            stored.PhaseRepeats = 2;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 4, pain: 5);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 2, pain: 5);
+
+        var today = await client.GetDocumentAsync("/today");
+
+        Assert.Contains("worth a talk with a physiotherapist", today.Body!.TextContent);
+        Assert.Contains("Switch on", today.QuerySelector(".program-position")!.TextContent);
+    }
 }
