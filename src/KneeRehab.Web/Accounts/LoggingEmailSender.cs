@@ -13,7 +13,7 @@ public sealed class LoggingEmailSender(IHostEnvironment environment, ILogger<Log
         if (environment.IsDevelopment())
             logger.LogInformation("Email to {Email}: {Subject}: {Message}", email, subject, htmlMessage);
         else
-            logger.LogWarning("Email sending is not configured; a message ({Subject}) was not sent", subject);
+            logger.LogInformation("Email sending is not configured; a message ({Subject}) was not sent", subject);
         return Task.CompletedTask;
     }
 }

@@ -184,7 +184,9 @@ public class LogTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory
         saved.AssertRedirect("/history/");
 
         await using var db = factory.OpenDatabase();
-        var load = await db.LoggedSets.Where(s => s.LoadKg != null).Select(s => s.LoadKg).SingleAsync(TestContext.Current.CancellationToken);
+        var workoutId = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        var load = await db.WorkoutExercises.Where(e => e.WorkoutId == workoutId).SelectMany(e => e.Sets).Where(s => s.LoadKg != null)
+            .Select(s => s.LoadKg).SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(45.36, load!.Value, 2);
         var workout = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
         Assert.Contains("100 lb", workout.QuerySelector(".sets-table")!.TextContent);

@@ -158,6 +158,34 @@ namespace KneeRehab.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Enrollments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ProgramSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BaselineMorningPain = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PhaseRepeats = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoppedFor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StoppedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enrollments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enrollments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExerciseLists",
                 columns: table => new
                 {
@@ -189,7 +217,9 @@ namespace KneeRehab.Web.Data.Migrations
                     Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PainNextMorning = table.Column<int>(type: "INTEGER", nullable: true),
                     IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EnrollmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BadKneeDay = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,6 +230,12 @@ namespace KneeRehab.Web.Data.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Workouts_Enrollments_EnrollmentId",
+                        column: x => x.EnrollmentId,
+                        principalTable: "Enrollments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -216,7 +252,13 @@ namespace KneeRehab.Web.Data.Migrations
                     Side = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     PainDuring = table.Column<int>(type: "INTEGER", nullable: false),
                     FormOk = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: true),
+                    Prescribed_HoldSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Prescribed_Level = table.Column<int>(type: "INTEGER", nullable: true),
+                    Prescribed_LoadKg = table.Column<double>(type: "REAL", nullable: true),
+                    Prescribed_Reps = table.Column<int>(type: "INTEGER", nullable: true),
+                    Prescribed_Sets = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -290,6 +332,13 @@ namespace KneeRehab.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enrollments_UserId",
+                table: "Enrollments",
+                column: "UserId",
+                unique: true,
+                filter: "\"EndedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExerciseLists_UserId",
                 table: "ExerciseLists",
                 column: "UserId");
@@ -308,6 +357,11 @@ namespace KneeRehab.Web.Data.Migrations
                 name: "IX_WorkoutExercises_WorkoutId",
                 table: "WorkoutExercises",
                 column: "WorkoutId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workouts_EnrollmentId",
+                table: "Workouts",
+                column: "EnrollmentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Workouts_UserId_Date_Id",
@@ -353,6 +407,9 @@ namespace KneeRehab.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Workouts");
+
+            migrationBuilder.DropTable(
+                name: "Enrollments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
