@@ -92,6 +92,27 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
     }
 
     [Fact]
+    public async Task Changing_the_password_follows_the_same_policy()
+    {
+        var email = NewEmail();
+        var client = await factory.CreateUserClientAsync(email);
+        Dictionary<string, string> Change(string next) => new()
+        {
+            ["Input.OldPassword"] = KneeRehabFactory.Password,
+            ["Input.NewPassword"] = next,
+            ["Input.ConfirmPassword"] = next,
+        };
+
+        using (var common = await client.SubmitFormAsync("/identity/account/manage/changepassword", Change("password1234"), formSelector: "form#change-password-form"))
+            Assert.Contains("too common", await common.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using (var changed = await client.SubmitFormAsync("/identity/account/manage/changepassword", Change("a brand new passphrase"), formSelector: "form#change-password-form"))
+            changed.AssertRedirect("/identity/account/manage/changepassword");
+
+        using var login = await LogInAsync(factory.CreateBrowserClient(), email, "a brand new passphrase");
+        login.AssertRedirect("/");
+    }
+
+    [Fact]
     public async Task Log_out_then_history_sends_to_log_in()
     {
         var client = await factory.CreateUserClientAsync();
