@@ -112,7 +112,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
             await page.WaitForURLAsync(s.Url("/"));
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Log workout" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/log");
             await s.CheckPageAsync();
             await AddExerciseAsync(s, "Ball bridge");
