@@ -15,6 +15,7 @@ public static class WorkoutPagesRegistration
                 options.Conventions.AuthorizeFolder("/History");
                 options.Conventions.AuthorizeFolder("/Account");
                 options.Conventions.AuthorizeFolder("/Today");
+                options.Conventions.AuthorizeFolder("/Progress");
                 options.Conventions.AuthorizePage("/Programs/Start");
             })
             .AddMvcOptions(options =>

@@ -156,6 +156,7 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
         Assert.Equal(2, exercises[0].GetProperty("Sets").GetArrayLength());
         Assert.Equal(10, exercises[0].GetProperty("Sets")[0].GetProperty("Reps").GetInt32());
         Assert.Equal("Kilograms", json.RootElement.GetProperty("account").GetProperty("Units").GetString());
+        Assert.Empty(json.RootElement.GetProperty("programs").EnumerateArray());
     }
 
     [Fact]

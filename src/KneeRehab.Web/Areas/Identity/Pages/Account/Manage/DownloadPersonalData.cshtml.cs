@@ -46,14 +46,18 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                     e.PainDuring,
                     e.FormOk,
                     e.Note,
+                    e.Level,
+                    e.Prescribed,
                     Sets = e.Sets.OrderBy(s => s.Number).Select(s => new { s.Number, s.Reps, s.HoldSeconds, s.LoadKg }),
                 }),
             })
             .ToListAsync();
         var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { l.Name, l.Slugs }).ToListAsync();
+        var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
+            .Select(e => new { e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.StoppedFor }).ToListAsync();
 
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
-        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists }, Json), "application/json");
+        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs }, Json), "application/json");
     }
 }

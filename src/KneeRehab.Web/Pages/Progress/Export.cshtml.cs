@@ -1,0 +1,98 @@
+using System.Globalization;
+using CsvHelper;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Pages.Progress;
+
+/// <summary>
+/// A patient's data to take away: every set as CSV (for a spreadsheet), everything as JSON (the
+/// personal-data download), and the program's workout days as an iCalendar file for reminders.
+/// </summary>
+public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+{
+    public bool HasProgram { get; private set; }
+
+    public async Task OnGetAsync() =>
+        HasProgram = await db.Enrollments.AnyAsync(e => e.UserId == users.GetUserId(User) && e.EndedOn == null);
+
+    /// <summary>One row per set. Cells that a spreadsheet would run as a formula (=, +, -, @) are escaped.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var userId = users.GetUserId(User)!;
+        var entries = await db.WorkoutExercises.AsNoTracking()
+            .Where(e => e.UserId == userId)
+            .OrderBy(e => e.Date).ThenBy(e => e.WorkoutId).ThenBy(e => e.Position)
+            .Include(e => e.Sets)
+            .Include(e => e.Workout)
+            .AsSplitQuery()
+            .ToListAsync();
+        var rows = entries.SelectMany(e => e.Sets.OrderBy(s => s.Number).Select(s => new SetRow(
+            e.Date, e.WorkoutId, e.ExerciseSlug, e.Side.ToString().ToLowerInvariant(), s.Number, s.Reps, s.HoldSeconds, s.LoadKg,
+            e.PainDuring, e.FormOk, e.Workout!.PainNextMorning, e.Note, e.Workout.Notes)));
+
+        var options = new CsvWriterOptions { Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture };
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, options, leaveOpen: true))
+        {
+            csv.WriteHeader(SetRow.Columns);
+            foreach (var row in rows) csv.WriteRecord(row.Fields());
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", "kneerehab-workouts.csv");
+    }
+
+    /// <summary>The active program's remaining workout days, spaced as the program asks, as all-day events.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync()
+    {
+        var userId = users.GetUserId(User)!;
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
+        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return NotFound();
+
+        var calendar = new Ical.Net.Calendar();
+        calendar.AddProperty("X-WR-CALNAME", $"KneeRehab: {program.Meta.Title}");
+        var spacing = Math.Max(1, 7 / program.Meta.WorkoutsPerWeek);
+        var end = enrollment.StartedOn.AddDays(program.Meta.Weeks * 7);
+        var today = clock.Today();
+        for (var day = enrollment.StartedOn; day < end; day = day.AddDays(spacing))
+        {
+            if (day < today) continue;
+            var week = (day.DayNumber - enrollment.StartedOn.DayNumber) / 7 + 1;
+            var phase = program.PhaseOfWeek(week);
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"kneerehab-{enrollment.Id}-{day:yyyyMMdd}",
+                Summary = $"KneeRehab: {program.Meta.Title} workout",
+                Description = $"Week {week}, {phase.Name}: " + string.Join(", ", phase.Exercises.Select(e => content.Current.FindGuide(e.Slug)?.Meta.Title ?? e.Slug))
+                    + ". Open Today in KneeRehab for your exact dose.",
+                Start = new CalDateTime(day.Year, day.Month, day.Day),
+                End = new CalDateTime(day.Year, day.Month, day.Day).AddDays(1),
+            });
+        }
+        var ics = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "kneerehab-program.ics");
+    }
+
+    public sealed record SetRow(DateOnly Date, int WorkoutId, string Exercise, string Side, int Set, int Reps, int? HoldSeconds, double? LoadKg,
+        int PainDuring, bool FeltRight, int? PainNextMorning, string? ExerciseNote, string? WorkoutNotes)
+    {
+        public static readonly string[] Columns =
+            ["date", "workout", "exercise", "side", "set", "reps", "hold_seconds", "load_kg", "pain_during", "felt_right", "pain_next_morning", "exercise_note", "workout_notes"];
+
+        public string[] Fields() =>
+        [
+            Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Invariant(WorkoutId), Exercise, Side, Invariant(Set), Invariant(Reps),
+            Invariant(HoldSeconds), Invariant(LoadKg), Invariant(PainDuring), FeltRight ? "true" : "false", Invariant(PainNextMorning),
+            ExerciseNote ?? "", WorkoutNotes ?? "",
+        ];
+
+        private static string Invariant(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
+    }
+}
