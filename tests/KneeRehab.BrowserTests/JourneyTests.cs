@@ -199,6 +199,11 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             var gone = await page.GotoAsync(workoutUrl);
             Assert.Equal(404, gone!.Status);
             await s.CheckPageAsync();
+
+            await s.GotoAsync("/account/preferences");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Download your data" }).ClickAsync();
+            await page.WaitForURLAsync("**/progress/export");
+            await s.CheckPageAsync();
         });
     }
 
