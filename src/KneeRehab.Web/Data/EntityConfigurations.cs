@@ -50,6 +50,21 @@ public sealed class ProgramEnrollmentConfiguration : IEntityTypeConfiguration<Pr
     }
 }
 
+public sealed class OutcomeCheckInConfiguration : IEntityTypeConfiguration<OutcomeCheckIn>
+{
+    public void Configure(EntityTypeBuilder<OutcomeCheckIn> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Psfs).WithOne().HasForeignKey(p => p.OutcomeCheckInId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.UserId, c.Date });
+    }
+}
+
+public sealed class PsfsRatingConfiguration : IEntityTypeConfiguration<PsfsRating>
+{
+    public void Configure(EntityTypeBuilder<PsfsRating> builder) => builder.Property(p => p.Activity).HasMaxLength(60);
+}
+
 public sealed class ExerciseListConfiguration : IEntityTypeConfiguration<ExerciseList>
 {
     public void Configure(EntityTypeBuilder<ExerciseList> builder)

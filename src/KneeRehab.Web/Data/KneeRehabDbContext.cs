@@ -15,6 +15,8 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<ProgramEnrollment> Enrollments => Set<ProgramEnrollment>();
 
+    public DbSet<OutcomeCheckIn> CheckIns => Set<OutcomeCheckIn>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

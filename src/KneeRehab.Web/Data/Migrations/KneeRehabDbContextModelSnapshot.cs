@@ -139,6 +139,35 @@ namespace KneeRehab.Web.Data.Migrations
                     b.ToTable("LoggedSets");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AveragePain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GlobalRatingOfChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorstPain")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ProgramEnrollment", b =>
                 {
                     b.Property<int>("Id")
@@ -186,6 +215,30 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.PsfsRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutcomeCheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeCheckInId");
+
+                    b.ToTable("PsfsRating");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
@@ -451,11 +504,29 @@ namespace KneeRehab.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ProgramEnrollment", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.PsfsRating", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.OutcomeCheckIn", null)
+                        .WithMany("Psfs")
+                        .HasForeignKey("OutcomeCheckInId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -534,6 +605,11 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.Navigation("Psfs");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>

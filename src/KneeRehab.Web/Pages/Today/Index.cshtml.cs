@@ -20,6 +20,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 {
     public TodayPlan? Plan { get; private set; }
 
+    /// <summary>A week since the last outcome check-in (or none yet): /today prompts for it.</summary>
+    public bool CheckInDue { get; private set; }
+
     [TempData]
     public string? Status { get; set; }
 
@@ -34,6 +37,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         await base.LoadFormContextAsync();
         Plan = await planner.PlanAsync(UserId);
+        CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Today);
     }
 
     public async Task<IActionResult> OnGetAsync()
