@@ -27,6 +27,13 @@ public static class ChangeInterpretation
     /// <summary>... or of about 30% of the starting pain (Farrar et al. 2001), which matters when pain starts low.</summary>
     public const double PainMeaningfulFraction = 0.30;
 
+    /// <summary>
+    /// ... but never less than 1 point: below that the 0-10 scale cannot tell a change from noise (about 1 point
+    /// is the minimum important change in chronic musculoskeletal pain, Salaffi et al. 2004), so with low pain
+    /// 30% alone (1 → 1.3) is not a change.
+    /// </summary>
+    public const double PainMinimumPoints = 1.0;
+
     /// <summary>The minimal detectable change of the PSFS mean (90% CI; Stratford et al. 1995).</summary>
     public const double PsfsMeanMeaningfulPoints = 2.0;
 
@@ -47,7 +54,7 @@ public static class ChangeInterpretation
         var change = after - before;
         var size = Math.Abs(change);
         var meaningful = size >= PainMeaningfulPoints - Tolerance
-            || (before > 0 && size >= (PainMeaningfulFraction * before) - Tolerance);
+            || (before > 0 && size >= PainMinimumPoints - Tolerance && size >= (PainMeaningfulFraction * before) - Tolerance);
         return Read("Your average pain", before, after, meaningful, lowerIsBetter: true);
     }
 
