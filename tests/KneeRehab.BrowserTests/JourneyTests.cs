@@ -287,6 +287,20 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.CheckPageAsync();
             Assert.Contains("Done for today", await page.Locator("#decisions-heading").TextContentAsync());
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "Your weekly check-in is due" }).ClickAsync();
+            await page.WaitForURLAsync("**/progress/checkin");
+            await s.CheckPageAsync();
+            await page.GetByLabel("Average pain this week").FillAsync("4");
+            await page.GetByLabel("Worst pain this week").FillAsync("6");
+            foreach (var (activity, score, row) in new[] { ("Stairs", "5", 0), ("Running", "3", 1), ("Kneeling", "4", 2) })
+            {
+                await page.GetByLabel($"Activity {row + 1}").FillAsync(activity);
+                await page.GetByLabel("Score (0-10)").Nth(row).FillAsync(score);
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
+            await page.WaitForURLAsync("**/progress/checkin?saved=*");
+            await s.CheckPageAsync();
+
             await s.GotoAsync("/today/warning");
         });
     }
