@@ -301,6 +301,13 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.WaitForURLAsync("**/progress/checkin?saved=*");
             await s.CheckPageAsync();
 
+            // Progress: the charts are drawn (Chart.js under the CSP), each with its table.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Progress", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/progress");
+            await page.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length > 0");
+            await s.CheckPageAsync();
+            Assert.True(await page.Locator("canvas[data-chart='exercise']").CountAsync() >= 4);
+
             await s.GotoAsync("/today/warning");
         });
     }

@@ -1,0 +1,113 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Outcomes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Pages.Progress;
+
+/// <summary>
+/// Is the knee getting better? Pain over time, the weekly check-ins, the dose of each exercise, and how
+/// many planned workouts were done. Every chart also stands as a table (its text alternative); the charts
+/// are drawn by wwwroot/js/progress.js from the same numbers, fetched as JSON (no inline script).
+/// </summary>
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+{
+    public static readonly IReadOnlyDictionary<string, (string Label, int? Days)> Ranges = new Dictionary<string, (string, int?)>
+    {
+        ["4w"] = ("4 weeks", 28),
+        ["3m"] = ("3 months", 91),
+        ["all"] = ("All", null),
+    };
+
+    public string Range { get; private set; } = "3m";
+
+    public sealed record PainPoint(DateOnly Date, int During, int? NextMorning);
+
+    public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs);
+
+    public sealed record DosePoint(DateOnly Date, string Side, int Sets, int TotalReps, int MaxHold, double MaxLoadKg, int? Level);
+
+    public sealed record ExerciseSeries(string Slug, string Title, IReadOnlyList<DosePoint> Points);
+
+    public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
+
+    public IReadOnlyList<CheckInPoint> CheckIns { get; private set; } = [];
+
+    public IReadOnlyList<ExerciseSeries> Exercises { get; private set; } = [];
+
+    public Adherence? Adherence { get; private set; }
+
+    public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
+
+    public async Task OnGetAsync(string? range) => await LoadAsync(range);
+
+    /// <summary>The same numbers as the tables, for the charts.</summary>
+    public async Task<IActionResult> OnGetDataAsync(string? range)
+    {
+        await LoadAsync(range);
+        return new JsonResult(new
+        {
+            pain = Pain.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), during = p.During, nextMorning = p.NextMorning }),
+            checkIns = CheckIns.Select(c => new { date = c.Date.ToString("yyyy-MM-dd"), average = c.Average, worst = c.Worst, psfs = c.Psfs }),
+            exercises = Exercises.Select(e => new
+            {
+                slug = e.Slug,
+                title = e.Title,
+                points = e.Points.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), side = p.Side, reps = p.TotalReps, hold = p.MaxHold, load = p.MaxLoadKg }),
+            }),
+        });
+    }
+
+    private async Task LoadAsync(string? range)
+    {
+        Range = range is not null && Ranges.ContainsKey(range) ? range : "3m";
+        var userId = users.GetUserId(User)!;
+        var today = clock.Today();
+        var from = Ranges[Range].Days is { } days ? today.AddDays(-days) : DateOnly.MinValue;
+
+        var entries = await db.WorkoutExercises.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Date >= from)
+            .OrderBy(e => e.Date).ThenBy(e => e.WorkoutId).ThenBy(e => e.Position)
+            .Include(e => e.Sets).Include(e => e.Workout)
+            .AsSplitQuery()
+            .ToListAsync();
+
+        Pain = [.. entries.GroupBy(e => e.WorkoutId)
+            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring), w.First().Workout!.PainNextMorning))];
+        Exercises = [.. entries.GroupBy(e => e.ExerciseSlug)
+            .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, [.. g.Select(e => new DosePoint(
+                e.Date, e.Side.ToString().ToLowerInvariant(), e.Sets.Count, e.TotalReps,
+                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.HoldSeconds ?? 0),
+                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.LoadKg ?? 0), e.Level))]))
+            .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
+
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
+            .OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
+        CheckIns = [.. checkIns.Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.PsfsScore))];
+        var readings = new List<ChangeReading>();
+        if (checkIns.Count >= 2) readings.Add(ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
+        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
+        if (withPsfs.Count >= 2) readings.Add(ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
+        Readings = readings;
+
+        Adherence = await AdherenceAsync(userId, from, today);
+    }
+
+    /// <summary>Planned days of the active program (spaced as it asks) against the days a program workout was done.</summary>
+    private async Task<Adherence?> AdherenceAsync(string userId, DateOnly from, DateOnly today)
+    {
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
+        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
+
+        var spacing = Math.Max(1, 7 / program.Meta.WorkoutsPerWeek);
+        var end = enrollment.StartedOn.AddDays(program.Meta.Weeks * 7);
+        var planned = new List<DateOnly>();
+        for (var day = enrollment.StartedOn; day < end && day <= today.AddDays(7); day = day.AddDays(spacing)) planned.Add(day);
+        var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == enrollment.Id).Select(w => w.Date).ToListAsync();
+        var start = from > enrollment.StartedOn ? from : enrollment.StartedOn;
+        return Outcomes.Adherence.Calculate(planned, done, start, today, today);
+    }
+}

@@ -1,0 +1,63 @@
+// Draws the /progress charts from the page's JSON endpoint. The same numbers are in the tables on the
+// page, which stay the text alternative; without JavaScript the tables are all there is.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('progress-charts');
+  if (!root || !window.Chart) return;
+
+  var palette = ['#0b5cad', '#b45309', '#1a7f37', '#6f42c1'];
+
+  function line(canvas, labels, series, max) {
+    return new window.Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: labels,
+        datasets: series.map(function (s, i) {
+          return { label: s.label, data: s.data, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], spanGaps: true, tension: 0.2 };
+        })
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { beginAtZero: true, suggestedMax: max } }
+      }
+    });
+  }
+
+  fetch(root.dataset.source, { headers: { Accept: 'application/json' } })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) {
+      if (!data) return;
+      root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var kind = canvas.dataset.chart;
+        if (kind === 'pain') {
+          line(canvas, data.pain.map(function (p) { return p.date; }), [
+            { label: 'Pain during (0-10)', data: data.pain.map(function (p) { return p.during; }) },
+            { label: 'Next morning (0-10)', data: data.pain.map(function (p) { return p.nextMorning; }) }
+          ], 10);
+        } else if (kind === 'checkins') {
+          line(canvas, data.checkIns.map(function (c) { return c.date; }), [
+            { label: 'Average pain', data: data.checkIns.map(function (c) { return c.average; }) },
+            { label: 'Worst pain', data: data.checkIns.map(function (c) { return c.worst; }) },
+            { label: 'Activity score (PSFS)', data: data.checkIns.map(function (c) { return c.psfs; }) }
+          ], 10);
+        } else if (kind === 'exercise') {
+          var exercise = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
+          if (!exercise) return;
+          var sides = Array.from(new Set(exercise.points.map(function (p) { return p.side; })));
+          var dates = Array.from(new Set(exercise.points.map(function (p) { return p.date; })));
+          line(canvas, dates, sides.map(function (side) {
+            return {
+              label: 'Reps per session' + (side === 'both' ? '' : ' (' + side + ')'),
+              data: dates.map(function (d) {
+                var point = exercise.points.find(function (p) { return p.date === d && p.side === side; });
+                return point ? point.reps : null;
+              })
+            };
+          }));
+        }
+      });
+    });
+})();
