@@ -301,12 +301,21 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.WaitForURLAsync("**/progress/checkin?saved=*");
             await s.CheckPageAsync();
 
+            // Say which knee is the problem, so progress compares the legs.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/account/preferences");
+            await page.GetByLabel("Left", new() { Exact = true }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await page.WaitForURLAsync("**/account/preferences");
+            await s.CheckPageAsync();
+
             // Progress: the charts are drawn (Chart.js under the CSP), each with its table.
             await page.GetByRole(AriaRole.Link, new() { Name = "Progress", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/progress");
             await page.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length > 0");
             await s.CheckPageAsync();
             Assert.True(await page.Locator("canvas[data-chart='exercise']").CountAsync() >= 4);
+            Assert.True(await page.Locator(".symmetry-summary").CountAsync() >= 1);
 
             await s.GotoAsync("/today/warning");
         });

@@ -7,6 +7,10 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>How loads are shown and typed. Stored loads are always kilograms.</summary>
     [PersonalData]
     public WeightUnit Units { get; set; } = WeightUnit.Kilograms;
+
+    /// <summary>The knee with the problem, said once: /progress compares that side with the other (null: not said, or both).</summary>
+    [PersonalData]
+    public Side? AffectedKnee { get; set; }
 }
 
 public enum WeightUnit

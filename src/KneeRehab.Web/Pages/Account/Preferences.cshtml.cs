@@ -19,6 +19,9 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         [Required(ErrorMessage = "Choose kilograms or pounds.")]
         [EnumDataType(typeof(WeightUnit), ErrorMessage = "Choose kilograms or pounds.")]
         public WeightUnit? Units { get; set; }
+
+        [EnumDataType(typeof(Side), ErrorMessage = "Choose left, right or both.")]
+        public Side? AffectedKnee { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -26,6 +29,7 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         var user = await userManager.GetUserAsync(User);
         if (user is null) return Challenge();
         Input.Units = user.Units;
+        Input.AffectedKnee = user.AffectedKnee;
         return Page();
     }
 
@@ -36,6 +40,7 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         if (!ModelState.IsValid) return Page();
 
         user.Units = Input.Units!.Value;
+        user.AffectedKnee = Input.AffectedKnee;
         await userManager.UpdateAsync(user);
         StatusMessage = $"Loads are now shown in {(user.Units == WeightUnit.Pounds ? "pounds" : "kilograms")}.";
         return RedirectToPage();

@@ -30,7 +30,25 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     public sealed record DosePoint(DateOnly Date, string Side, int Sets, int TotalReps, int MaxHold, double MaxLoadKg, int? Level);
 
-    public sealed record ExerciseSeries(string Slug, string Title, IReadOnlyList<DosePoint> Points);
+    /// <summary>The affected leg as a percentage of the other (100 = level): the symmetry figure used for return to sport.</summary>
+    public sealed record SymmetryPoint(DateOnly Date, double? Reps, double? Hold, double? Load);
+
+    public sealed record ExerciseSeries(string Slug, string Title, IReadOnlyList<DosePoint> Points)
+    {
+        public IReadOnlyList<SymmetryPoint> Symmetry(Side? affected)
+        {
+            if (affected is not (Side.Left or Side.Right)) return [];
+            var (mine, other) = affected == Side.Left ? ("left", "right") : ("right", "left");
+            return [.. Points.GroupBy(p => p.Date)
+                .Select(day => (Affected: day.FirstOrDefault(p => p.Side == mine), Other: day.FirstOrDefault(p => p.Side == other), day.Key))
+                .Where(d => d.Affected is not null && d.Other is not null)
+                .Select(d => new SymmetryPoint(d.Key, Percent(d.Affected!.TotalReps, d.Other!.TotalReps), Percent(d.Affected.MaxHold, d.Other.MaxHold), Percent(d.Affected.MaxLoadKg, d.Other.MaxLoadKg)))];
+        }
+
+        private static double? Percent(double affected, double other) => other > 0 ? Math.Round(100 * affected / other) : null;
+    }
+
+    public Side? AffectedKnee { get; private set; }
 
     public IReadOnlyList<PainPoint> Pain { get; private set; } = [];
 
@@ -57,6 +75,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
                 slug = e.Slug,
                 title = e.Title,
                 points = e.Points.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), side = p.Side, reps = p.TotalReps, hold = p.MaxHold, load = p.MaxLoadKg }),
+                symmetry = e.Symmetry(AffectedKnee).Select(s => new { date = s.Date.ToString("yyyy-MM-dd"), reps = s.Reps, hold = s.Hold, load = s.Load }),
             }),
         });
     }
@@ -65,6 +84,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         Range = range is not null && Ranges.ContainsKey(range) ? range : "3m";
         var userId = users.GetUserId(User)!;
+        AffectedKnee = await db.Users.Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync();
         var today = clock.Today();
         var from = Ranges[Range].Days is { } days ? today.AddDays(-days) : DateOnly.MinValue;
 

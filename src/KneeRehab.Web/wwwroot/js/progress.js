@@ -43,6 +43,13 @@
             { label: 'Worst pain', data: data.checkIns.map(function (c) { return c.worst; }) },
             { label: 'Activity score (PSFS)', data: data.checkIns.map(function (c) { return c.psfs; }) }
           ], 10);
+        } else if (kind === 'symmetry') {
+          var series = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
+          if (!series) return;
+          line(canvas, series.symmetry.map(function (s) { return s.date; }), [
+            { label: 'Reps, % of the other leg', data: series.symmetry.map(function (s) { return s.reps; }) },
+            { label: 'Load, % of the other leg', data: series.symmetry.map(function (s) { return s.load; }) }
+          ], 120);
         } else if (kind === 'exercise') {
           var exercise = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
           if (!exercise) return;

@@ -82,4 +82,29 @@ public class ProgressTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFa
         Assert.Empty(json.RootElement.GetProperty("exercises").EnumerateArray());
         Assert.Empty(json.RootElement.GetProperty("pain").EnumerateArray());
     }
+
+    [Fact]
+    public async Task One_leg_exercises_compare_the_affected_knee_with_the_other_once_the_user_says_which()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.StartWorkoutAsync("straight-leg-raise");
+        using (var saved = await client.SaveAsync(page, new Dictionary<string, string>
+        {
+            ["Input.PainForAll"] = "1",
+            ["Input.Exercises[0].Sets[0].Reps"] = "8",
+            ["Input.Exercises[0].Sets[1].Reps"] = "8",
+        })) saved.AssertRedirect("/history/");
+        Assert.Null((await client.GetDocumentAsync("/progress")).QuerySelector(".symmetry-summary"));
+
+        var preferences = await client.GetDocumentAsync("/account/preferences");
+        var form = preferences.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
+        form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#knee-left")!.IsChecked = true;
+        using (var changed = await client.SubmitAsync(form)) changed.AssertRedirect("/account/preferences");
+
+        var progress = await client.GetDocumentAsync("/progress");
+        Assert.Contains("did 80% of the other leg's reps", progress.QuerySelector(".symmetry-summary")!.TextContent);
+        using var response = await client.GetAsync("/progress?handler=Data", TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(80, json.RootElement.GetProperty("exercises")[0].GetProperty("symmetry")[0].GetProperty("reps").GetDouble());
+    }
 }
