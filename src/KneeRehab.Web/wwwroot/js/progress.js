@@ -38,11 +38,20 @@
             { label: 'Next morning (0-10)', data: data.pain.map(function (p) { return p.nextMorning; }) }
           ], 10);
         } else if (kind === 'checkins') {
-          line(canvas, data.checkIns.map(function (c) { return c.date; }), [
+          var chart = line(canvas, data.checkIns.map(function (c) { return c.date; }), [
             { label: 'Average pain', data: data.checkIns.map(function (c) { return c.average; }) },
             { label: 'Worst pain', data: data.checkIns.map(function (c) { return c.worst; }) },
             { label: 'Activity score (PSFS)', data: data.checkIns.map(function (c) { return c.psfs; }) }
           ], 10);
+          // The "no real change yet" band: 2 points either side of the first average pain.
+          var first = data.checkIns.length ? data.checkIns[0].average : null;
+          if (first !== null) {
+            var band = { borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(11, 92, 173, 0.12)', borderColor: 'transparent' };
+            chart.data.datasets.push(Object.assign({ label: 'Within 2 points of your first average pain', data: data.checkIns.map(function () { return Math.min(10, first + 2); }), fill: '+1' }, band));
+            chart.data.datasets.push(Object.assign({ label: '(band lower edge)', data: data.checkIns.map(function () { return Math.max(0, first - 2); }), fill: false }, band));
+            chart.options.plugins = { legend: { labels: { filter: function (item) { return item.text.charAt(0) !== '('; } } } };
+            chart.update();
+          }
         } else if (kind === 'symmetry') {
           var series = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
           if (!series) return;
