@@ -64,7 +64,7 @@ public static class FormPosting
             var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             var messages = System.Text.RegularExpressions.Regex.Matches(body, "class=\"(?:text-danger[^\"]*|field-validation-error[^\"]*)\"[^>]*>([^<]+)<")
                 .Select(m => m.Groups[1].Value.Trim()).Where(m => m.Length > 0);
-            File.WriteAllText("/tmp/lastfail.html", body); Assert.Fail($"expected a redirect, got {(int)response.StatusCode}: {string.Join(" | ", messages)}");
+            Assert.Fail($"expected a redirect, got {(int)response.StatusCode}: {string.Join(" | ", messages)}");
         }
         Assert.StartsWith(startsWith, response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
