@@ -317,6 +317,20 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.True(await page.Locator("canvas[data-chart='exercise']").CountAsync() >= 4);
             Assert.True(await page.Locator(".symmetry-summary").CountAsync() >= 1);
 
+            // The clinician's report prints to a clean PDF that carries the patient's figures.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Report for your physiotherapist" }).ClickAsync();
+            await page.WaitForURLAsync("**/progress/report");
+            await s.CheckPageAsync();
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            var printed = string.Join(" ", document.GetPages().Select(p => p.Text));
+            Assert.Equal(1, document.NumberOfPages);
+            Assert.Contains("Runner", printed);
+            Assert.Contains("planned workouts", printed);
+            Assert.Contains("Average pain", printed);
+            Assert.DoesNotContain("Log out", printed);
+
             await s.GotoAsync("/today/warning");
         });
     }

@@ -1,0 +1,82 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Outcomes;
+using KneeRehab.Web.Programs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Pages.Progress;
+
+/// <summary>
+/// A one-page summary for a clinician, styled for print ("Print → Save as PDF"): the program and where
+/// the patient is in it, adherence, the dose reached per exercise, pain and PSFS trends, and the engine's
+/// current decisions with any red-flag stop.
+/// </summary>
+public class ReportModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, TimeProvider clock) : PageModel
+{
+    public sealed record ExerciseLine(string Title, string Reached, int Sessions);
+
+    public DateOnly Today { get; private set; }
+
+    public TodayPlan? Plan { get; private set; }
+
+    public Adherence? Adherence { get; private set; }
+
+    public IReadOnlyList<ExerciseLine> Exercises { get; private set; } = [];
+
+    public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
+
+    public (DateOnly Date, int Average, int Worst, double? Psfs)? FirstCheckIn { get; private set; }
+
+    public (DateOnly Date, int Average, int Worst, double? Psfs)? LatestCheckIn { get; private set; }
+
+    public int Workouts { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var userId = users.GetUserId(User)!;
+        Today = clock.Today();
+        Plan = await planner.PlanAsync(userId);
+        var since = Plan?.Enrollment.StartedOn ?? DateOnly.MinValue;
+
+        var entries = await db.WorkoutExercises.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Date >= since)
+            .OrderBy(e => e.Date).ThenBy(e => e.Id)
+            .Include(e => e.Sets)
+            .ToListAsync();
+        Workouts = entries.Select(e => e.WorkoutId).Distinct().Count();
+        Exercises = [.. entries.GroupBy(e => e.ExerciseSlug).Select(g =>
+        {
+            var last = g.Last();
+            var guide = content.Current.FindGuide(g.Key);
+            var reached = $"{last.Sets.Count} × {(last.Sets.Count == 0 ? 0 : last.Sets.Max(s => s.Reps))}"
+                + (last.Sets.Any(s => s.HoldSeconds > 0) ? $", {last.Sets.Max(s => s.HoldSeconds)} s hold" : "")
+                + (last.Sets.Any(s => s.LoadKg > 0) ? $", {last.Sets.Max(s => s.LoadKg):0.#} kg" : "")
+                + (last.Level is { } level && guide is not null && level <= guide.Meta.LevelSteps.Count ? $", {guide.Meta.LevelSteps[level - 1]}" : "");
+            return new ExerciseLine(guide?.Meta.Title ?? g.Key, reached, g.Select(e => e.WorkoutId).Distinct().Count());
+        }).OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
+
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
+        if (checkIns.Count > 0)
+        {
+            FirstCheckIn = (checkIns[0].Date, checkIns[0].AveragePain, checkIns[0].WorstPain, checkIns[0].PsfsScore);
+            LatestCheckIn = (checkIns[^1].Date, checkIns[^1].AveragePain, checkIns[^1].WorstPain, checkIns.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore);
+        }
+        var readings = new List<ChangeReading>();
+        if (checkIns.Count >= 2) readings.Add(ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
+        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
+        if (withPsfs.Count >= 2) readings.Add(ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
+        Readings = readings;
+
+        if (Plan is not null)
+        {
+            var spacing = Math.Max(1, 7 / Plan.Program.Meta.WorkoutsPerWeek);
+            var end = Plan.Enrollment.StartedOn.AddDays(Plan.Program.Meta.Weeks * 7);
+            var planned = new List<DateOnly>();
+            for (var day = Plan.Enrollment.StartedOn; day < end && day <= Today; day = day.AddDays(spacing)) planned.Add(day);
+            var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == Plan.Enrollment.Id).Select(w => w.Date).ToListAsync();
+            Adherence = Outcomes.Adherence.Calculate(planned, done, Plan.Enrollment.StartedOn, Today, Today);
+        }
+    }
+}
