@@ -330,6 +330,19 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Contains("planned workouts", printed);
             Assert.Contains("Average pain", printed);
             Assert.DoesNotContain("Log out", printed);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+            // A share link for the physiotherapist opens the same report.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Share this report with your physiotherapist" }).ClickAsync();
+            await page.WaitForURLAsync("**/progress/share");
+            await s.CheckPageAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create a share link" }).ClickAsync();
+            await page.Locator(".share-url a").WaitForAsync();
+            await s.CheckPageAsync();
+            await page.Locator(".share-url a").ClickAsync();
+            await page.WaitForURLAsync("**/shared/*");
+            await s.CheckPageAsync();
+            Assert.Contains("Runner", await page.Locator("#report-program").TextContentAsync() + await page.Locator("main").TextContentAsync());
 
             await s.GotoAsync("/today/warning");
         });

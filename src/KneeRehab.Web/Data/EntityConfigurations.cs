@@ -65,6 +65,18 @@ public sealed class PsfsRatingConfiguration : IEntityTypeConfiguration<PsfsRatin
     public void Configure(EntityTypeBuilder<PsfsRating> builder) => builder.Property(p => p.Activity).HasMaxLength(60);
 }
 
+public sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> builder)
+    {
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => l.UserId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(l => l.Views).WithOne().HasForeignKey(v => v.ShareLinkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class ExerciseListConfiguration : IEntityTypeConfiguration<ExerciseList>
 {
     public void Configure(EntityTypeBuilder<ExerciseList> builder)

@@ -17,6 +17,8 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<OutcomeCheckIn> CheckIns => Set<OutcomeCheckIn>();
 
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

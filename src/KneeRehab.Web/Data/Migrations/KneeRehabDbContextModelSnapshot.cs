@@ -244,6 +244,59 @@ namespace KneeRehab.Web.Data.Migrations
                     b.ToTable("PsfsRating");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ShareLinks");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLinkView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ViewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareLinkId");
+
+                    b.ToTable("ShareLinkView");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
                 {
                     b.Property<int>("Id")
@@ -534,6 +587,24 @@ namespace KneeRehab.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLinkView", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ShareLink", null)
+                        .WithMany("Views")
+                        .HasForeignKey("ShareLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
@@ -613,6 +684,11 @@ namespace KneeRehab.Web.Data.Migrations
             modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.Navigation("Psfs");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>

@@ -15,6 +15,15 @@ namespace KneeRehab.Web.Pages.Progress;
 /// </summary>
 public class ReportModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, TimeProvider clock) : PageModel
 {
+    public ProgressReport Report { get; private set; } = null!;
+
+    public async Task OnGetAsync() =>
+        Report = await ProgressReport.BuildAsync(db, content, planner, clock, users.GetUserId(User)!);
+}
+
+/// <summary>The report's figures for one user; shown to the patient and, through a share link, to their physiotherapist.</summary>
+public sealed class ProgressReport
+{
     public sealed record ExerciseLine(string Title, string Reached, int Sessions);
 
     public DateOnly Today { get; private set; }
@@ -33,9 +42,15 @@ public class ReportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
 
     public int Workouts { get; private set; }
 
-    public async Task OnGetAsync()
+    public static async Task<ProgressReport> BuildAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
     {
-        var userId = users.GetUserId(User)!;
+        var report = new ProgressReport();
+        await report.LoadAsync(db, content, planner, clock, userId);
+        return report;
+    }
+
+    private async Task LoadAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
+    {
         Today = clock.Today();
         Plan = await planner.PlanAsync(userId);
         var since = Plan?.Enrollment.StartedOn ?? DateOnly.MinValue;

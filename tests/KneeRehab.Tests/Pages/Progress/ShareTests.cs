@@ -1,0 +1,82 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Log;
+using KneeRehab.Tests.Pages.Programs;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Tests.Pages.Progress;
+
+public class ShareTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory>
+{
+    private static async Task<string> CreateLinkAsync(HttpClient client)
+    {
+        var page = await client.GetDocumentAsync("/progress/share");
+        using (var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) created.AssertRedirect("/progress/share");
+        var after = await client.GetDocumentAsync("/progress/share");
+        return new Uri(after.QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task A_share_link_shows_only_the_report_to_someone_without_an_account_and_records_each_view()
+    {
+        var client = await factory.CreateUserClientAsync();
+        using (var started = await ProgramPagesTests.StartAsync(client, "runners-knee", baseline: "4")) started.AssertRedirect("/today");
+        var link = await CreateLinkAsync(client);
+        var physio = factory.CreateBrowserClient();
+
+        var report = await physio.GetDocumentAsync(link);
+        await physio.GetDocumentAsync(link);
+
+        Assert.Contains("Runner's knee", report.QuerySelector("#report-program")!.ParentElement!.TextContent);
+        Assert.Contains("Usual morning pain before starting: 4/10", report.Body!.TextContent);
+        Assert.Null(report.QuerySelector("form.workout-form"));
+        Assert.Null(report.QuerySelector("a[href='/progress/share']"));
+        var share = await client.GetDocumentAsync("/progress/share");
+        Assert.Contains("Opened 2 times", share.QuerySelector(".share-link")!.TextContent);
+        // The page that lists links does not show the token again.
+        Assert.Null(share.QuerySelector(".share-url"));
+    }
+
+    [Fact]
+    public async Task A_revoked_link_or_an_expired_link_or_a_made_up_token_is_404()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var revoked = await CreateLinkAsync(client);
+        var share = await client.GetDocumentAsync("/progress/share");
+        using (var off = await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>(".share-link form")!)) off.AssertRedirect("/progress/share");
+        var expired = await CreateLinkAsync(client);
+        await using (var db = factory.OpenDatabase())
+        {
+            var newest = await db.ShareLinks.OrderByDescending(l => l.Id).FirstAsync(TestContext.Current.CancellationToken);
+            newest.ExpiresUtc = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var physio = factory.CreateBrowserClient();
+
+        foreach (var path in new[] { revoked, expired, "/shared/made-up-token" })
+        {
+            using var response = await physio.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_owner_can_revoke_a_link()
+    {
+        var owner = await factory.CreateUserClientAsync();
+        var link = await CreateLinkAsync(owner);
+        int id;
+        await using (var db = factory.OpenDatabase())
+            id = await db.ShareLinks.OrderByDescending(l => l.Id).Select(l => l.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var other = await factory.CreateUserClientAsync();
+        var page = await other.GetDocumentAsync("/progress/share");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        form.Action = $"/progress/share?handler=Revoke&link={id}";
+
+        using var response = await other.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var stillOpen = await factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, stillOpen.StatusCode);
+    }
+}
