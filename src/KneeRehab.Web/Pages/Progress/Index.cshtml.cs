@@ -1,6 +1,7 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
+using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace KneeRehab.Web.Pages.Progress;
 /// many planned workouts were done. Every chart also stands as a table (its text alternative); the charts
 /// are drawn by wwwroot/js/progress.js from the same numbers, fetched as JSON (no inline script).
 /// </summary>
-public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock, TodayPlanner planner) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (string Label, int? Days)> Ranges = new Dictionary<string, (string, int?)>
     {
@@ -28,7 +29,8 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs);
 
-    public sealed record DosePoint(DateOnly Date, string Side, int Sets, int TotalReps, int MaxHold, double MaxLoadKg, int? Level);
+    /// <param name="Decision">For a program workout: what the engine decided after it (progress, hold, regress, stop).</param>
+    public sealed record DosePoint(DateOnly Date, string Side, int Sets, int TotalReps, int MaxHold, double MaxLoadKg, int? Level, string? Decision = null);
 
     /// <summary>The affected leg as a percentage of the other (100 = level): the symmetry figure used for return to sport.</summary>
     public sealed record SymmetryPoint(DateOnly Date, double? Reps, double? Hold, double? Load);
@@ -74,7 +76,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             {
                 slug = e.Slug,
                 title = e.Title,
-                points = e.Points.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), side = p.Side, reps = p.TotalReps, hold = p.MaxHold, load = p.MaxLoadKg }),
+                points = e.Points.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), side = p.Side, reps = p.TotalReps, hold = p.MaxHold, load = p.MaxLoadKg, decision = p.Decision }),
                 symmetry = e.Symmetry(AffectedKnee).Select(s => new { date = s.Date.ToString("yyyy-MM-dd"), reps = s.Reps, hold = s.Hold, load = s.Load }),
             }),
         });
@@ -95,13 +97,23 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             .AsSplitQuery()
             .ToListAsync();
 
+        // The engine's decision after each program workout, per exercise, to mark on the dose charts.
+        var decisions = new Dictionary<(int WorkoutId, string Slug), string>();
+        foreach (var workout in entries.Where(e => e.Workout!.EnrollmentId is not null).GroupBy(e => e.WorkoutId))
+        {
+            var whole = workout.First().Workout!;
+            whole.Exercises = [.. workout];
+            foreach (var (slug, decision) in await planner.DecisionsAfterAsync(whole))
+                decisions[(workout.Key, slug)] = decision.Kind.ToString().ToLowerInvariant();
+        }
+
         Pain = [.. entries.GroupBy(e => e.WorkoutId)
             .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring), w.First().Workout!.PainNextMorning))];
         Exercises = [.. entries.GroupBy(e => e.ExerciseSlug)
             .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, [.. g.Select(e => new DosePoint(
                 e.Date, e.Side.ToString().ToLowerInvariant(), e.Sets.Count, e.TotalReps,
                 e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.HoldSeconds ?? 0),
-                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.LoadKg ?? 0), e.Level))]))
+                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.LoadKg ?? 0), e.Level, decisions.GetValueOrDefault((e.WorkoutId, e.ExerciseSlug))))]))
             .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)

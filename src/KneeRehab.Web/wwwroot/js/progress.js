@@ -14,7 +14,7 @@
       data: {
         labels: labels,
         datasets: series.map(function (s, i) {
-          return { label: s.label, data: s.data, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], spanGaps: true, tension: 0.2 };
+          return Object.assign({ borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], spanGaps: true, tension: 0.2 }, s);
         })
       },
       options: {
@@ -64,13 +64,17 @@
           if (!exercise) return;
           var sides = Array.from(new Set(exercise.points.map(function (p) { return p.side; })));
           var dates = Array.from(new Set(exercise.points.map(function (p) { return p.date; })));
+          // The engine's decision after each program workout marks the point: up, stay, back, stop.
+          var marks = { progress: 'triangle', hold: 'circle', regress: 'rectRot', stop: 'crossRot' };
           line(canvas, dates, sides.map(function (side) {
+            var points = dates.map(function (d) {
+              return exercise.points.find(function (p) { return p.date === d && p.side === side; });
+            });
             return {
-              label: 'Reps per session' + (side === 'both' ? '' : ' (' + side + ')'),
-              data: dates.map(function (d) {
-                var point = exercise.points.find(function (p) { return p.date === d && p.side === side; });
-                return point ? point.reps : null;
-              })
+              label: 'Reps per session' + (side === 'both' ? '' : ' (' + side + ')') + '; marker: the program\'s next step',
+              data: points.map(function (p) { return p ? p.reps : null; }),
+              pointStyle: points.map(function (p) { return p && p.decision ? marks[p.decision] : 'circle'; }),
+              pointRadius: points.map(function (p) { return p && p.decision ? 6 : 3; })
             };
           }));
         }

@@ -65,6 +65,9 @@ public class ProgressTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFa
         var progress = await client.GetDocumentAsync("/progress");
 
         Assert.Contains("You did 2 of 3 planned workouts (67%)", progress.QuerySelector("#adherence-heading")!.ParentElement!.TextContent);
+        // The engine's decision after each program workout is marked: one easy workout holds, two step up.
+        var legRaise = progress.QuerySelector("#dose-straight-leg-raise")!.ParentElement!;
+        Assert.Equal(["stay", "stay", "step up", "step up"], legRaise.QuerySelectorAll("td.decision-cell").Select(c => c.TextContent));
     }
 
     [Fact]
