@@ -324,7 +324,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.EmulateMediaAsync(new() { Media = Media.Print });
             var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
             using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-            var printed = string.Join(" ", document.GetPages().Select(p => p.Text));
+            var printed = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
             Assert.Equal(1, document.NumberOfPages);
             Assert.Contains("Runner", printed);
             Assert.Contains("planned workouts", printed);
@@ -345,6 +345,39 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Contains("Runner", await page.Locator("#report-program").TextContentAsync() + await page.Locator("main").TextContentAsync());
 
             await s.GotoAsync("/today/warning");
+        });
+    }
+
+    [Fact]
+    public async Task After_six_weeks_progress_draws_every_chart_and_the_report_prints_the_figures_on_one_page()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("six-weeks", async () =>
+        {
+            var email = NewEmail();
+            await RegisterAsync(s, email);
+            await s.GotoAsync("/programs/inner-range-quadriceps/start");
+            await page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("3");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
+            await page.WaitForURLAsync("**/today");
+            await Seeding.SixWeeksAsync(app, email);
+
+            await s.GotoAsync("/progress?range=all");
+            await page.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= document.querySelectorAll('canvas[data-chart]').length");
+            await s.CheckPageAsync();
+            Assert.True(await page.Locator("canvas[data-chart]").CountAsync() >= 8);
+
+            await s.GotoAsync("/progress/report");
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            var printed = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Equal(1, document.NumberOfPages);
+            Assert.Contains("Inner-range quadriceps", printed);
+            Assert.Contains("Usual morning pain before starting: 3/10", printed);
+            Assert.Contains("went from 6 to 1", printed);
+            Assert.Contains("planned workouts", printed);
         });
     }
 }

@@ -49,9 +49,16 @@
             var band = { borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(11, 92, 173, 0.12)', borderColor: 'transparent' };
             chart.data.datasets.push(Object.assign({ label: 'Within 2 points of your first average pain', data: data.checkIns.map(function () { return Math.min(10, first + 2); }), fill: '+1' }, band));
             chart.data.datasets.push(Object.assign({ label: '(band lower edge)', data: data.checkIns.map(function () { return Math.max(0, first - 2); }), fill: false }, band));
-            chart.options.plugins = { legend: { labels: { filter: function (item) { return item.text.charAt(0) !== '('; } } } };
-            chart.update();
           }
+          // The same band for the activity score (PSFS), around its first value.
+          var firstPsfs = data.checkIns.map(function (c) { return c.psfs; }).find(function (v) { return v !== null; });
+          if (firstPsfs !== undefined) {
+            var psfsBand = { borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(26, 127, 55, 0.12)', borderColor: 'transparent' };
+            chart.data.datasets.push(Object.assign({ label: 'Within 2 points of your first activity score', data: data.checkIns.map(function () { return Math.min(10, firstPsfs + 2); }), fill: '+1' }, psfsBand));
+            chart.data.datasets.push(Object.assign({ label: '(activity band lower edge)', data: data.checkIns.map(function () { return Math.max(0, firstPsfs - 2); }), fill: false }, psfsBand));
+          }
+          chart.options.plugins = { legend: { labels: { filter: function (item) { return item.text.charAt(0) !== '('; } } } };
+          chart.update();
         } else if (kind === 'symmetry') {
           var series = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
           if (!series) return;

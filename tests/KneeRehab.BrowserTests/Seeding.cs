@@ -1,0 +1,55 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeRehab.BrowserTests;
+
+/// <summary>Weeks of history written straight into the app's database, for journeys that need a patient with a past.</summary>
+public static class Seeding
+{
+    /// <summary>
+    /// Moves the user's running program six weeks back and fills them: a workout every other day at the first
+    /// phase's doses (a few missed), pain easing from 6 to 1 in the weekly check-ins, PSFS in weeks 1 and 5.
+    /// </summary>
+    public static async Task SixWeeksAsync(AppServer app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<ContentLibrary>().Current;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.UserId == userId && e.EndedOn == null);
+        enrollment.StartedOn = enrollment.PhaseStartedOn = today.AddDays(-42);
+        var phase = content.FindProgram(enrollment.ProgramSlug)!.Meta.Phases[0];
+
+        for (var daysAgo = 42; daysAgo >= 2; daysAgo -= 2)
+        {
+            if (daysAgo % 10 == 0) continue;
+            var date = today.AddDays(-daysAgo);
+            var workout = new Workout { UserId = userId, Date = date, IdempotencyKey = Guid.NewGuid(), CreatedUtc = date.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc), EnrollmentId = enrollment.Id, PainNextMorning = 2 };
+            foreach (var item in phase.Exercises)
+            {
+                var guide = content.FindGuide(item.Slug)!;
+                foreach (var side in guide.Meta.IsOneLeg ? new[] { Side.Left, Side.Right } : [Side.Both])
+                {
+                    workout.Exercises.Add(new WorkoutExercise
+                    {
+                        UserId = userId, Date = date, ExerciseSlug = item.Slug, Side = side, PainDuring = daysAgo > 20 ? 3 : 1, FormOk = true,
+                        Prescribed = new Prescription(item.Sets, item.Reps, item.HoldSeconds, item.LoadKg, item.Level),
+                        Sets = [.. Enumerable.Range(1, item.Sets).Select(n => new LoggedSet { Number = n, Reps = side == Side.Left ? item.Reps - 1 : item.Reps, HoldSeconds = item.HoldSeconds == 0 ? null : item.HoldSeconds })],
+                    });
+                }
+            }
+            db.Workouts.Add(workout);
+        }
+        for (var week = 0; week < 6; week++)
+        {
+            var checkIn = new OutcomeCheckIn { UserId = userId, Date = today.AddDays(-42 + 7 * week), AveragePain = 6 - week, WorstPain = 8 - week };
+            if (week is 0 or 4)
+                checkIn.Psfs = [new() { Activity = "Stairs", Score = 3 + week }, new() { Activity = "Running", Score = 2 + week }, new() { Activity = "Kneeling", Score = 4 + week }];
+            db.CheckIns.Add(checkIn);
+        }
+        await db.SaveChangesAsync();
+    }
+}
