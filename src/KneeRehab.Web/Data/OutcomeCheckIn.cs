@@ -23,6 +23,16 @@ public sealed class OutcomeCheckIn
     public List<PsfsRating> Psfs { get; set; } = [];
 
     public double? PsfsScore => Psfs.Count == 0 ? null : Psfs.Average(p => p.Score);
+
+    /// <summary>What changed from the first check-in to the last (oldest first), in plain words: average pain, then the PSFS.</summary>
+    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<OutcomeCheckIn> checkIns)
+    {
+        var readings = new List<Outcomes.ChangeReading>();
+        if (checkIns.Count >= 2) readings.Add(Outcomes.ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
+        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
+        if (withPsfs.Count >= 2) readings.Add(Outcomes.ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
+        return readings;
+    }
 }
 
 public sealed class PsfsRating

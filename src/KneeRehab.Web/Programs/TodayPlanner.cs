@@ -58,8 +58,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         var lastProgramWorkout = await db.Workouts.AsNoTracking()
             .Where(w => w.UserId == userId && w.EnrollmentId == enrollment.Id)
             .OrderByDescending(w => w.Date).Select(w => (DateOnly?)w.Date).FirstOrDefaultAsync();
-        var spacing = Math.Max(1, 7 / program.Meta.WorkoutsPerWeek);
-        var nextDue = lastProgramWorkout is { } last ? last.AddDays(spacing) : today;
+        var nextDue = lastProgramWorkout is { } last ? last.AddDays(program.SpacingDays) : today;
         var restDayAfterRed = exercises.Any(e => e.Decision.RestDay) && lastProgramWorkout == today.AddDays(-1);
         if (restDayAfterRed && nextDue <= today) nextDue = today.AddDays(1);
 

@@ -121,13 +121,7 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
         AskPsfs = lastPsfs is null || lastPsfs.Date <= today.AddDays(-PsfsEveryDays);
         AskGrc = AskPsfs && checkIns.Count > 0;
 
-        var readings = new List<ChangeReading>();
-        if (checkIns.Count >= 2)
-            readings.Add(ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
-        var withPsfs = checkIns.Where(c => c.Psfs.Count > 0).ToList();
-        if (withPsfs.Count >= 2)
-            readings.Add(ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
-        Readings = readings;
+        Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
         return lastPsfs?.Psfs.OrderBy(p => p.Id).Select(p => p.Activity).ToList() ?? [];
     }
 }

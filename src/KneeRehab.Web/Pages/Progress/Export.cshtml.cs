@@ -58,10 +58,8 @@ public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
 
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", $"KneeRehab: {program.Meta.Title}");
-        var spacing = Math.Max(1, 7 / program.Meta.WorkoutsPerWeek);
-        var end = enrollment.StartedOn.AddDays(program.Meta.Weeks * 7);
         var today = clock.Today();
-        for (var day = enrollment.StartedOn; day < end; day = day.AddDays(spacing))
+        foreach (var day in program.PlannedDays(enrollment.StartedOn, DateOnly.MaxValue))
         {
             if (day < today) continue;
             var week = (day.DayNumber - enrollment.StartedOn.DayNumber) / 7 + 1;

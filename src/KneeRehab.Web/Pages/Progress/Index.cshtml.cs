@@ -119,11 +119,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
             .OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
         CheckIns = [.. checkIns.Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.PsfsScore))];
-        var readings = new List<ChangeReading>();
-        if (checkIns.Count >= 2) readings.Add(ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
-        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
-        if (withPsfs.Count >= 2) readings.Add(ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
-        Readings = readings;
+        Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
 
         Adherence = await AdherenceAsync(userId, from, today);
     }
@@ -134,10 +130,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
         if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
 
-        var spacing = Math.Max(1, 7 / program.Meta.WorkoutsPerWeek);
-        var end = enrollment.StartedOn.AddDays(program.Meta.Weeks * 7);
-        var planned = new List<DateOnly>();
-        for (var day = enrollment.StartedOn; day < end && day <= today.AddDays(7); day = day.AddDays(spacing)) planned.Add(day);
+        var planned = program.PlannedDays(enrollment.StartedOn, today.AddDays(7));
         var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == enrollment.Id).Select(w => w.Date).ToListAsync();
         var start = from > enrollment.StartedOn ? from : enrollment.StartedOn;
         return Outcomes.Adherence.Calculate(planned, done, start, today, today);

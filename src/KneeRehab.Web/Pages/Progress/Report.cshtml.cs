@@ -78,18 +78,11 @@ public sealed class ProgressReport
             FirstCheckIn = (checkIns[0].Date, checkIns[0].AveragePain, checkIns[0].WorstPain, checkIns[0].PsfsScore);
             LatestCheckIn = (checkIns[^1].Date, checkIns[^1].AveragePain, checkIns[^1].WorstPain, checkIns.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore);
         }
-        var readings = new List<ChangeReading>();
-        if (checkIns.Count >= 2) readings.Add(ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
-        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
-        if (withPsfs.Count >= 2) readings.Add(ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
-        Readings = readings;
+        Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
 
         if (Plan is not null)
         {
-            var spacing = Math.Max(1, 7 / Plan.Program.Meta.WorkoutsPerWeek);
-            var end = Plan.Enrollment.StartedOn.AddDays(Plan.Program.Meta.Weeks * 7);
-            var planned = new List<DateOnly>();
-            for (var day = Plan.Enrollment.StartedOn; day < end && day <= Today; day = day.AddDays(spacing)) planned.Add(day);
+            var planned = Plan.Program.PlannedDays(Plan.Enrollment.StartedOn, Today);
             var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == Plan.Enrollment.Id).Select(w => w.Date).ToListAsync();
             Adherence = Outcomes.Adherence.Calculate(planned, done, Plan.Enrollment.StartedOn, Today, Today);
         }

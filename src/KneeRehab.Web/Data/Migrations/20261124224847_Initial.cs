@@ -31,6 +31,7 @@ namespace KneeRehab.Web.Data.Migrations
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    AffectedKnee = table.Column<int>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -158,6 +159,29 @@ namespace KneeRehab.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AveragePain = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorstPain = table.Column<int>(type: "INTEGER", nullable: false),
+                    GlobalRatingOfChange = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enrollments",
                 columns: table => new
                 {
@@ -207,6 +231,50 @@ namespace KneeRehab.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShareLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShareLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShareLinks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PsfsRating",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutcomeCheckInId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PsfsRating", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PsfsRating_CheckIns_OutcomeCheckInId",
+                        column: x => x.OutcomeCheckInId,
+                        principalTable: "CheckIns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Workouts",
                 columns: table => new
                 {
@@ -236,6 +304,26 @@ namespace KneeRehab.Web.Data.Migrations
                         principalTable: "Enrollments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShareLinkView",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShareLinkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ViewedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShareLinkView", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShareLinkView_ShareLinks_ShareLinkId",
+                        column: x => x.ShareLinkId,
+                        principalTable: "ShareLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -332,6 +420,11 @@ namespace KneeRehab.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_UserId_Date",
+                table: "CheckIns",
+                columns: new[] { "UserId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrollments_UserId",
                 table: "Enrollments",
                 column: "UserId",
@@ -347,6 +440,27 @@ namespace KneeRehab.Web.Data.Migrations
                 name: "IX_LoggedSets_WorkoutExerciseId_Number",
                 table: "LoggedSets",
                 columns: new[] { "WorkoutExerciseId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PsfsRating_OutcomeCheckInId",
+                table: "PsfsRating",
+                column: "OutcomeCheckInId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShareLinks_TokenHash",
+                table: "ShareLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShareLinks_UserId",
+                table: "ShareLinks",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShareLinkView_ShareLinkId",
+                table: "ShareLinkView",
+                column: "ShareLinkId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkoutExercises_UserId_ExerciseSlug_Date_Id",
@@ -400,10 +514,22 @@ namespace KneeRehab.Web.Data.Migrations
                 name: "LoggedSets");
 
             migrationBuilder.DropTable(
+                name: "PsfsRating");
+
+            migrationBuilder.DropTable(
+                name: "ShareLinkView");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "WorkoutExercises");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
+                name: "ShareLinks");
 
             migrationBuilder.DropTable(
                 name: "Workouts");

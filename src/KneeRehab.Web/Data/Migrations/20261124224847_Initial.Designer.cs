@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KneeRehab.Web.Data.Migrations
 {
     [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261124214810_CheckIns")]
-    partial class CheckIns
+    [Migration("20261124224847_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -27,6 +27,9 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AffectedKnee")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -242,6 +245,59 @@ namespace KneeRehab.Web.Data.Migrations
                     b.HasIndex("OutcomeCheckInId");
 
                     b.ToTable("PsfsRating");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ShareLinks");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLinkView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ViewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareLinkId");
+
+                    b.ToTable("ShareLinkView");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
@@ -534,6 +590,24 @@ namespace KneeRehab.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLinkView", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ShareLink", null)
+                        .WithMany("Views")
+                        .HasForeignKey("ShareLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
@@ -613,6 +687,11 @@ namespace KneeRehab.Web.Data.Migrations
             modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.Navigation("Psfs");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ShareLink", b =>
+                {
+                    b.Navigation("Views");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.Workout", b =>
