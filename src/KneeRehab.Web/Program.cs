@@ -9,6 +9,8 @@ using Serilog;
 
 if (args is [CheckContentCommand.Name, ..])
     return CheckContentCommand.Run(args, Console.Out);
+if (args is [SimulateCommand.Name, ..])
+    return SimulateCommand.Run(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +34,7 @@ builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true
 var app = builder.Build();
 
 app.MigrateDatabase();
+app.FillProgramRecords();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -10,6 +10,10 @@ public static class CheckContentCommand
         var root = args.Length > 1 ? Path.GetFullPath(args[1]) : ContentOptions.DefaultRoot();
         var result = ContentLoader.Load(root);
         output.WriteLine(result.Report());
-        return result.IsValid ? 0 : 1;
+        if (!result.IsValid) return 1;
+        var unfinished = Programs.FinishCheck.Problems(new ContentLibrary(result.Snapshot!, root), new Training.ProgressionOptions());
+        foreach (var problem in unfinished) output.WriteLine(problem);
+        if (unfinished.Count == 0) output.WriteLine("Every program can be finished by a steady patient.");
+        return unfinished.Count == 0 ? 0 : 1;
     }
 }

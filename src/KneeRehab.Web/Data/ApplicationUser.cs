@@ -11,6 +11,10 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The knee with the problem, said once: /progress compares that side with the other (null: not said, or both).</summary>
     [PersonalData]
     public Side? AffectedKnee { get; set; }
+
+    /// <summary>The user's IANA time zone ("Europe/Oslo"): "today" and "the next morning" are theirs, not the server's. Null: UTC.</summary>
+    [PersonalData]
+    public string? TimeZoneId { get; set; }
 }
 
 public enum WeightUnit

@@ -14,6 +14,8 @@ public sealed class WorkoutConfiguration : IEntityTypeConfiguration<Workout>
         // History pages: this user's workouts by date, newest first (keyset on Date, Id).
         builder.HasIndex(w => new { w.UserId, w.Date, w.Id });
         builder.HasIndex(w => new { w.UserId, w.IdempotencyKey }).IsUnique();
+        // The workouts of one program, in order: making its decisions again reads them.
+        builder.HasIndex(w => new { w.EnrollmentId, w.Date });
         builder.HasOne<ProgramEnrollment>().WithMany().HasForeignKey(w => w.EnrollmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -43,10 +45,47 @@ public sealed class ProgramEnrollmentConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProgramEnrollment> builder)
     {
         builder.Property(e => e.ProgramSlug).HasMaxLength(100);
-        builder.Property(e => e.StoppedFor).HasMaxLength(100);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StatusReason).HasMaxLength(200);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         // One active program per user, enforced by the database too.
         builder.HasIndex(e => e.UserId).IsUnique().HasFilter("\"EndedOn\" IS NULL");
+        builder.HasMany<ProgramDecision>().WithOne().HasForeignKey(d => d.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<ProgramTransition>().WithOne().HasForeignKey(t => t.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder) => builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+}
+
+public sealed class ProgramDecisionConfiguration : IEntityTypeConfiguration<ProgramDecision>
+{
+    public void Configure(EntityTypeBuilder<ProgramDecision> builder)
+    {
+        builder.Property(d => d.ExerciseSlug).HasMaxLength(100);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(d => d.Reasons).HasMaxLength(300);
+        builder.Property(d => d.Message).HasMaxLength(600);
+        builder.ComplexProperty(d => d.Next);
+        // "What to do next": the latest decision per exercise of one program, one seek each.
+        builder.HasIndex(d => new { d.EnrollmentId, d.ExerciseSlug, d.Id });
+        // A workout page and progress: the decisions that followed a workout; making them again replaces them.
+        builder.HasIndex(d => new { d.EnrollmentId, d.Date });
+        builder.HasIndex(d => d.WorkoutId);
+    }
+}
+
+public sealed class ProgramTransitionConfiguration : IEntityTypeConfiguration<ProgramTransition>
+{
+    public void Configure(EntityTypeBuilder<ProgramTransition> builder)
+    {
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Reason).HasMaxLength(200);
+        builder.Property(t => t.Note).HasMaxLength(300);
+        builder.HasIndex(t => new { t.EnrollmentId, t.Date, t.AtUtc });
     }
 }
 

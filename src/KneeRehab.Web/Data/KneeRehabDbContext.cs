@@ -15,6 +15,10 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<ProgramEnrollment> Enrollments => Set<ProgramEnrollment>();
 
+    public DbSet<ProgramDecision> ProgramDecisions => Set<ProgramDecision>();
+
+    public DbSet<ProgramTransition> ProgramTransitions => Set<ProgramTransition>();
+
     public DbSet<OutcomeCheckIn> CheckIns => Set<OutcomeCheckIn>();
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();

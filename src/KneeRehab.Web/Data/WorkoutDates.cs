@@ -10,4 +10,11 @@ public static class WorkoutDates
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public static DateTime UtcNow(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today's date where the user is; an unknown or missing zone is UTC.</summary>
+    public static DateOnly TodayIn(this TimeProvider clock, string? timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), FindZone(timeZoneId)).DateTime);
+
+    public static TimeZoneInfo FindZone(string? timeZoneId) =>
+        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -1,5 +1,6 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,6 +34,9 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     public WeightUnit Units { get; private set; }
 
     public IReadOnlyList<ExerciseList> SavedLists { get; private set; } = [];
+
+    /// <summary>The program's dose per exercise today, shown beside each entry (read from the server's plan, never posted back).</summary>
+    public IReadOnlyDictionary<string, Prescription> PlannedDoses { get; protected set; } = new Dictionary<string, Prescription>();
 
     public IReadOnlyList<ExerciseGuide> Guides => Library.Guides;
 
@@ -129,20 +133,16 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         return RedisplayAsync();
     }
 
-    /// <summary>The dose the user's program plans for this exercise now, if it plans one.</summary>
-    protected virtual Task<Prescription?> PlannedDoseAsync(ExerciseGuide guide) => Task.FromResult<Prescription?>(null);
-
     /// <summary>
     /// One-leg exercises are logged per side, so they come in as a left and a right entry, each pre-filled
-    /// with the program's plan or else with what was done last time on that side.
+    /// with the plan's dose when the page has one for it, or else with what was done last time on that side.
     /// </summary>
     private async Task AddExerciseAsync(ExerciseGuide guide)
     {
-        var planned = await PlannedDoseAsync(guide);
         Side[] sides = guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
         foreach (var side in sides)
         {
-            Input.Exercises.Add(planned is not null
+            Input.Exercises.Add(PlannedDoses.TryGetValue(guide.Slug, out var planned)
                 ? PrescribedInput.For(guide, side, planned, Units)
                 : ExerciseInput.Prefilled(guide, side, await Db.WorkoutExercises.LatestAsync(UserId, guide.Slug, side), Units));
         }
@@ -150,24 +150,16 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     /// <summary>
     /// Saves the form as a new workout and shows it. The same form posted twice (a double tap, back and
-    /// resubmit, a duplicated tab) finds the workout its idempotency key already saved.
+    /// resubmit, a duplicated tab) finds the workout its idempotency key already saved. A program workout is
+    /// saved in one transaction with the decisions it leads to, so the record never misses a workout.
     /// </summary>
-    protected async Task<IActionResult> SaveNewWorkoutAsync(int? enrollmentId = null)
+    protected async Task<IActionResult> SaveNewWorkoutAsync(ProgramEnrollment? enrollment = null, Func<string, Side, Prescription?>? prescribed = null)
     {
         if (Input.IdempotencyKey == Guid.Empty) Input.IdempotencyKey = Guid.NewGuid();
         if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });
 
-        var workout = new Workout
-        {
-            UserId = UserId,
-            Date = Input.Date!.Value,
-            Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
-            IdempotencyKey = Input.IdempotencyKey,
-            CreatedUtc = Clock.UtcNow(),
-            EnrollmentId = enrollmentId,
-            BadKneeDay = enrollmentId is not null && Input.BadKneeDay,
-            Exercises = Input.ToEntities(UserId, Units),
-        };
+        var workout = Input.ToWorkout(UserId, Units, Clock.UtcNow(), enrollment?.Id, prescribed);
+        await using var transaction = await Db.Database.BeginTransactionAsync();
         Db.Workouts.Add(workout);
         try
         {
@@ -176,11 +168,17 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // Two posts of the same form raced; the unique index let one win.
+            await transaction.RollbackAsync();
+            Db.ChangeTracker.Clear();
             return RedirectToPage("/History/Details", new { id = await SavedWithKeyAsync() });
         }
+        if (enrollment is not null) await Record.DecideFromAsync(enrollment, workout.Date);
+        await transaction.CommitAsync();
         TempData["Status"] = "Workout saved.";
         return RedirectToPage("/History/Details", new { id = workout.Id });
     }
+
+    protected ProgramRecord Record => HttpContext.RequestServices.GetRequiredService<ProgramRecord>();
 
     private Task<int?> SavedWithKeyAsync() =>
         Db.Workouts.Where(w => w.UserId == UserId && w.IdempotencyKey == Input.IdempotencyKey).Select(w => (int?)w.Id).FirstOrDefaultAsync();

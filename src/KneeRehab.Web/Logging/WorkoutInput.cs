@@ -49,8 +49,24 @@ public sealed class WorkoutInput : IValidatableObject
         Exercises = [.. workout.Exercises.OrderBy(e => e.Position).Select(e => ExerciseInput.From(e, units))],
     };
 
-    /// <summary>The validated form as entities, loads converted to kilograms.</summary>
-    public List<WorkoutExercise> ToEntities(string userId, WeightUnit units) =>
+    /// <summary>The validated form as a new workout; a program workout is done for <paramref name="enrollmentId"/>.</summary>
+    public Workout ToWorkout(string userId, WeightUnit units, DateTime createdUtc, int? enrollmentId, Func<string, Side, Prescription?>? prescribed) => new()
+    {
+        UserId = userId,
+        Date = Date!.Value,
+        Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
+        IdempotencyKey = IdempotencyKey,
+        CreatedUtc = createdUtc,
+        EnrollmentId = enrollmentId,
+        BadKneeDay = enrollmentId is not null && BadKneeDay,
+        Exercises = ToEntities(userId, units, prescribed),
+    };
+
+    /// <summary>
+    /// The validated form as entities, loads converted to kilograms. What was prescribed comes from the server
+    /// (<paramref name="prescribed"/>, by exercise and side), never from the form.
+    /// </summary>
+    public List<WorkoutExercise> ToEntities(string userId, WeightUnit units, Func<string, Side, Prescription?>? prescribed = null) =>
         [.. Exercises.Select((e, position) => new WorkoutExercise
         {
             UserId = userId,
@@ -62,7 +78,7 @@ public sealed class WorkoutInput : IValidatableObject
             FormOk = e.FormOk,
             Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
             Level = e.Level,
-            Prescribed = e.Prescription(),
+            Prescribed = prescribed?.Invoke(e.Slug, e.Side),
             Sets = [.. e.Sets.Select((s, i) => new LoggedSet
             {
                 Number = i + 1,
@@ -125,21 +141,6 @@ public sealed class ExerciseInput : IValidatableObject
     [Range(1, 10, ErrorMessage = "Choose a level from the list.")]
     public int? Level { get; set; }
 
-    /// <summary>The program's dose for this exercise, carried through the form unchanged (null when logging freely).</summary>
-    public int? PrescribedSets { get; set; }
-
-    public int? PrescribedReps { get; set; }
-
-    public int? PrescribedHoldSeconds { get; set; }
-
-    public double? PrescribedLoadKg { get; set; }
-
-    public int? PrescribedLevel { get; set; }
-
-    public Prescription? Prescription() => PrescribedSets is { } sets && PrescribedReps is { } reps
-        ? new Prescription(sets, reps, PrescribedHoldSeconds ?? 0, PrescribedLoadKg ?? 0, PrescribedLevel ?? 1)
-        : null;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Sets.Count == 0) yield return new("Log at least one set.", [nameof(Sets)]);
@@ -154,11 +155,6 @@ public sealed class ExerciseInput : IValidatableObject
         FormOk = entry.FormOk,
         Note = entry.Note,
         Level = entry.Level,
-        PrescribedSets = entry.Prescribed?.Sets,
-        PrescribedReps = entry.Prescribed?.Reps,
-        PrescribedHoldSeconds = entry.Prescribed?.HoldSeconds,
-        PrescribedLoadKg = entry.Prescribed?.LoadKg,
-        PrescribedLevel = entry.Prescribed?.Level,
         Sets = [.. entry.Sets.OrderBy(s => s.Number).Select(s => SetInput.From(s, units))],
     };
 
@@ -189,11 +185,6 @@ public static class PrescribedInput
         Slug = guide.Slug,
         Side = side,
         Level = guide.Meta.LevelSteps.Count > 0 ? dose.Level : null,
-        PrescribedSets = dose.Sets,
-        PrescribedReps = dose.Reps,
-        PrescribedHoldSeconds = dose.HoldSeconds,
-        PrescribedLoadKg = dose.LoadKg,
-        PrescribedLevel = dose.Level,
         Sets = [.. Enumerable.Range(0, dose.Sets).Select(_ => new SetInput
         {
             Reps = dose.Reps,

@@ -1,3 +1,4 @@
+using KneeRehab.Web.Data;
 using KneeRehab.Web.Training;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,27 @@ public static class ProgramsRegistration
         builder.Services.AddSingleton(services => new ProgressionEngine(services.GetRequiredService<IOptions<ProgressionOptions>>().Value));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TodayPlanner>();
+        builder.Services.AddScoped<ProgramRecord>();
         return builder;
+    }
+
+    /// <summary>
+    /// Once, for programs that were running before decisions were recorded: makes their record from their
+    /// workouts, so every patient keeps their place. A program that has any decision is left alone.
+    /// </summary>
+    public static void FillProgramRecords(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var record = scope.ServiceProvider.GetRequiredService<ProgramRecord>();
+        var unrecorded = db.Enrollments
+            .Where(e => e.EndedOn == null && !db.ProgramDecisions.Any(d => d.EnrollmentId == e.Id) && db.Workouts.Any(w => w.EnrollmentId == e.Id))
+            .ToList();
+        foreach (var enrollment in unrecorded)
+        {
+            using var transaction = db.Database.BeginTransaction();
+            record.DecideFromAsync(enrollment, enrollment.StartedOn).GetAwaiter().GetResult();
+            transaction.Commit();
+        }
     }
 }

@@ -1,211 +1,179 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Logging;
 using KneeRehab.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Programs;
 
-/// <summary>An exercise of today's plan: its guide, the dose to do, and the engine's decision that led to it.</summary>
-public sealed record PlannedExercise(ExerciseGuide Guide, Dose Dose, Decision Decision);
+/// <summary>An exercise of today's plan: its guide and ladder, the dose to do, and the recorded decision that led to it.</summary>
+public sealed record PlannedExercise(ExerciseGuide Guide, ExerciseLadder Ladder, Dose Dose, Decision Decision)
+{
+    /// <summary>"3×10 (level 2): about 45 degrees, each leg"</summary>
+    public string DescribeDose()
+    {
+        var text = Dose.Describe(Ladder.Kind);
+        var steps = Guide.Meta.LevelSteps;
+        if (Ladder.Kind == LadderKind.Range && Dose.Level <= steps.Count) text += $": {steps[Dose.Level - 1]}";
+        if (Ladder.Kind == LadderKind.Load && Guide.Meta.StartingLoadEntered && Dose.LoadKg == 0) text += ", at a weight you could lift about 15 times (enter it)";
+        return Guide.Meta.IsOneLeg ? text + ", each leg" : text;
+    }
+}
 
-/// <summary>Where a user stands in their program today.</summary>
+/// <summary>Where a user stands in their program today, read from the program's record.</summary>
 public sealed record TodayPlan(
     ProgramEnrollment Enrollment,
     TrainingProgram Program,
     ProgramPhase Phase,
-    int Week,
-    PhaseOutcome PhaseOutcome,
+    DateOnly Today,
     bool DoneToday,
     bool IsDue,
     DateOnly NextDue,
     IReadOnlyList<PlannedExercise> Exercises,
-    Workout? AwaitingMorningPain);
+    Workout? AwaitingMorningPain,
+    int? DaysAway)
+{
+    public bool IsActive => Enrollment.Status == ProgramStatus.Active;
+
+    /// <summary>Whole weeks since the start, counting from week 1.</summary>
+    public int Week => (Today.DayNumber - Enrollment.StartedOn.DayNumber) / 7 + 1;
+
+    /// <summary>
+    /// "week 3 of 8, phase "Control"". Past the planned weeks (a phase repeated, or a pause) it says so, rather
+    /// than "week 8 of 8" for weeks on end.
+    /// </summary>
+    public string Position()
+    {
+        var weeks = Program.Meta.Weeks;
+        var phase = $"phase {Enrollment.PhaseIndex + 1} of {Program.Meta.Phases.Count}, \"{Phase.Name}\"";
+        var repeat = Enrollment.PhaseRepeats > 0 ? $" (repeat {Enrollment.PhaseRepeats})" : "";
+        return Week <= weeks
+            ? $"week {Week} of {weeks}, {phase}{repeat}"
+            : $"week {Week}: {Week - weeks} {(Week - weeks == 1 ? "week" : "weeks")} past the planned {weeks}, {phase}{repeat}";
+    }
+
+    /// <summary>The exercise's plan today, for the server to record as prescribed: never taken from the form.</summary>
+    public PlannedExercise? For(string slug) => Exercises.FirstOrDefault(e => e.Guide.Slug == slug && e.Decision.Kind != DecisionKind.Stop);
+
+    /// <summary>What the server prescribes for an exercise today: the plan's dose, or on a bad-knee day one rung down.</summary>
+    public Prescription? Prescribed(string slug, bool badKneeDay, ProgressionOptions options) =>
+        For(slug) is { } planned ? (badKneeDay ? planned.Ladder.StepDown(planned.Dose, options) : planned.Dose).ToPrescription() : null;
+
+    /// <summary>Today's workout form, pre-filled exactly as prescribed (one entry per side for one-leg exercises).</summary>
+    public WorkoutInput Form(bool badKneeDay, ProgressionOptions options, WeightUnit units)
+    {
+        var form = WorkoutInput.NewFor(Today);
+        form.BadKneeDay = badKneeDay;
+        foreach (var planned in Exercises.Where(e => e.Decision.Kind != DecisionKind.Stop))
+        {
+            var prescription = Prescribed(planned.Guide.Slug, badKneeDay, options)!;
+            Side[] sides = planned.Guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
+            form.Exercises.AddRange(sides.Select(side => PrescribedInput.For(planned.Guide, side, prescription, units)));
+        }
+        return form;
+    }
+}
 
 /// <summary>
-/// Glue between the stored workouts and the pure progression engine: turns a user's history into the
-/// engine's inputs, moves the program's phase on when its criterion is met, and says what is due today.
-/// Everything is derived from the workouts, so a workout logged for a past date changes what follows.
+/// Reads what is due today from the program's record (<see cref="ProgramRecord"/>): the latest decision per
+/// exercise, the phase and status. It never runs the engine over the history and never writes; the only rule
+/// it applies is the break rule, which depends on today's date (a patient back after a long break starts one
+/// rung lower; the step is recorded when their next workout is saved).
 /// </summary>
 public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, ProgressionEngine engine, TimeProvider clock)
 {
-    /// <summary>Enough history for every rule (the longest looks at 3 workouts).</summary>
-    private const int SessionsPerExercise = 5;
-
     public Task<ProgramEnrollment?> ActiveEnrollmentAsync(string userId) =>
         db.Enrollments.FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
 
+    /// <summary>Today's date where the user is (their time zone from preferences, UTC when unknown).</summary>
+    public async Task<DateOnly> TodayForAsync(string userId) =>
+        clock.TodayIn(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync());
+
     public async Task<TodayPlan?> PlanAsync(string userId)
     {
-        var today = clock.Today();
-        var nowUtc = clock.UtcNow();
-        if (await ActiveEnrollmentAsync(userId) is not { } enrollment) return null;
-        if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
+        var today = await TodayForAsync(userId);
+        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
+        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
 
-        var outcome = await AdvancePhaseAsync(enrollment, program, userId, today, nowUtc);
         var phase = program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)];
-        var weekly = await WeeklyMorningPainAsync(userId, today);
-        var flags = enrollment.StoppedFor is { } code && RedFlagScreen.Find(code) is { } question ? new[] { question.AsFlag() } : [];
+        var latest = await LatestDecisionsAsync(enrollment.Id, phase.Exercises.Select(e => e.Slug).ToList());
+        var daysAway = enrollment.LastActivityOn is { } last && today.DayNumber - last.DayNumber > engine.Options.GapDays
+            ? today.DayNumber - last.DayNumber
+            : (int?)null;
 
         var exercises = new List<PlannedExercise>();
         foreach (var item in phase.Exercises)
         {
             if (content.Current.FindGuide(item.Slug) is not { } guide) continue;
-            var (current, sessions) = await HistoryAsync(userId, enrollment, guide, StartingDose(item));
-            var decision = engine.Decide(new EngineInput(Ladder(guide), current, sessions, enrollment.BaselineMorningPain, flags, weekly, nowUtc));
-            exercises.Add(new PlannedExercise(guide, decision.Next ?? current, decision));
+            var ladder = ProgramRecord.Ladder(guide);
+            var recorded = latest.GetValueOrDefault(item.Slug);
+            var dose = ProgramRecord.CurrentDose(item, recorded, enrollment.PhaseIndex);
+            var decision = recorded is null || recorded.PhaseIndex < enrollment.PhaseIndex
+                ? new Decision(DecisionKind.Hold, dose, [recorded is null ? Reason.NoHistory : Reason.NewPhase], $"Start at {dose.Describe(ladder.Kind)}.")
+                : AsDecision(recorded);
+            if (daysAway is not null && enrollment.Status == ProgramStatus.Active
+                && engine.ResumeAfterGap(ladder, dose, enrollment.LastActivityOn!.Value, today) is { } resume)
+                (dose, decision) = (resume.Next!, resume);
+            exercises.Add(new PlannedExercise(guide, ladder, dose, decision));
         }
 
-        var lastProgramWorkout = await db.Workouts.AsNoTracking()
-            .Where(w => w.UserId == userId && w.EnrollmentId == enrollment.Id)
-            .OrderByDescending(w => w.Date).Select(w => (DateOnly?)w.Date).FirstOrDefaultAsync();
-        var nextDue = lastProgramWorkout is { } last ? last.AddDays(program.SpacingDays) : today;
-        var restDayAfterRed = exercises.Any(e => e.Decision.RestDay) && lastProgramWorkout == today.AddDays(-1);
-        if (restDayAfterRed && nextDue <= today) nextDue = today.AddDays(1);
+        var workoutDays = db.Workouts.AsNoTracking().Where(w => w.EnrollmentId == enrollment.Id && w.UserId == userId);
+        var lastWorkout = await workoutDays.OrderByDescending(w => w.Date).Select(w => (DateOnly?)w.Date).FirstOrDefaultAsync();
+        var nextDue = lastWorkout is { } done ? done.AddDays(program.SpacingDays) : today;
+        // A severe flare earns a rest day: the day after that workout is not a workout day.
+        var restDay = lastWorkout == today.AddDays(-1) && latest.Values.Any(d => d.RestDay && d.Date == lastWorkout);
+        if (restDay && nextDue <= today) nextDue = today.AddDays(1);
+        if (nextDue < today) nextDue = today;
 
-        var awaiting = await db.Workouts.AsNoTracking()
+        var awaiting = await AwaitingMorningPainAsync(userId, today);
+        var doneToday = lastWorkout == today;
+        return new TodayPlan(enrollment, program, phase, today, doneToday, IsDue: enrollment.Status == ProgramStatus.Active && nextDue <= today && !doneToday,
+            nextDue, exercises, awaiting, daysAway);
+    }
+
+    /// <summary>
+    /// The workout whose next-morning pain is still to come. It is asked from the morning after on, in the
+    /// patient's own time zone: never on the evening of the workout, and no longer once two days have passed.
+    /// </summary>
+    public Task<Workout?> AwaitingMorningPainAsync(string userId, DateOnly today) =>
+        db.Workouts.AsNoTracking()
             .Where(w => w.UserId == userId && w.PainNextMorning == null && w.Date < today && w.Date >= today.AddDays(-2))
             .OrderByDescending(w => w.Date).ThenByDescending(w => w.Id)
             .FirstOrDefaultAsync();
 
-        return new TodayPlan(enrollment, program, phase, (today.DayNumber - enrollment.StartedOn.DayNumber) / 7 + 1, outcome,
-            DoneToday: lastProgramWorkout == today, IsDue: nextDue <= today && lastProgramWorkout != today, nextDue, exercises, awaiting);
-    }
+    /// <summary>The program that finished most recently and is not followed by another: its moment on /today.</summary>
+    public Task<ProgramEnrollment?> LatestFinishedAsync(string userId) =>
+        db.Enrollments.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Status == ProgramStatus.Finished)
+            .OrderByDescending(e => e.EndedOn).ThenByDescending(e => e.Id)
+            .FirstOrDefaultAsync();
 
-    /// <summary>
-    /// For a workout page: per exercise of a program workout, the engine's decision as it stood after that
-    /// workout (only the workouts up to it count; the next-morning pain as it is known now).
-    /// </summary>
+    /// <summary>For a workout page: per exercise, the decision recorded after that workout.</summary>
     public async Task<IReadOnlyDictionary<string, Decision>> DecisionsAfterAsync(Workout workout)
     {
-        var nowUtc = clock.UtcNow();
-        var decisions = new Dictionary<string, Decision>();
-        if (workout.EnrollmentId is not { } enrollmentId) return decisions;
-        var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == workout.UserId);
-        if (enrollment is null) return decisions;
-
-        var weekly = await WeeklyMorningPainAsync(workout.UserId, workout.Date);
-        foreach (var entry in workout.Exercises.DistinctBy(e => e.ExerciseSlug))
-        {
-            if (content.Current.FindGuide(entry.ExerciseSlug) is not { } guide || entry.Prescribed is not { } p) continue;
-            var (current, sessions) = await HistoryAsync(workout.UserId, enrollment, guide, p.ToDose(), workout);
-            decisions[entry.ExerciseSlug] = engine.Decide(new EngineInput(Ladder(guide), current, sessions, enrollment.BaselineMorningPain, [], weekly, nowUtc));
-        }
-        return decisions;
-    }
-
-    public static ExerciseLadder Ladder(ExerciseGuide guide) => new(
-        guide.Meta.Ladder switch { "load" => LadderKind.Load, "range" => LadderKind.Range, "fixed" => LadderKind.Fixed, _ => LadderKind.Reps },
-        LevelCount: Math.Max(1, guide.Meta.LevelSteps.Count),
-        RepGoal: guide.Meta.RepGoal ?? 15,
-        LoadIncrementKg: guide.Meta.LoadIncrementKg ?? 1.0);
-
-    private static Dose StartingDose(ProgramExercise item) => new(item.Sets, item.Reps, item.HoldSeconds, item.LoadKg, item.Level);
-
-    /// <summary>
-    /// The exercise's recent sessions in this program, newest first, one per workout (for a one-leg exercise
-    /// the side that did worse speaks for the workout), and the dose prescribed last (or the phase's start).
-    /// </summary>
-    private async Task<(Dose Current, IReadOnlyList<LoggedSession> Sessions)> HistoryAsync(string userId, ProgramEnrollment enrollment, ExerciseGuide guide, Dose start, Workout? upTo = null)
-    {
-        var entries = await db.WorkoutExercises.AsNoTracking()
-            .Where(e => e.UserId == userId && e.ExerciseSlug == guide.Slug && e.Date >= enrollment.StartedOn)
-            .Where(e => upTo == null || e.Date < upTo.Date || (e.Date == upTo.Date && e.WorkoutId <= upTo.Id))
-            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
-            .Take(SessionsPerExercise * 2)
-            .Include(e => e.Sets)
-            .Include(e => e.Workout)
+        if (workout.EnrollmentId is not { } enrollmentId) return new Dictionary<string, Decision>();
+        var rows = await db.ProgramDecisions.AsNoTracking()
+            .Where(d => d.EnrollmentId == enrollmentId && d.WorkoutId == workout.Id)
+            .OrderBy(d => d.Id)
             .ToListAsync();
-
-        var sessions = entries
-            .GroupBy(e => e.WorkoutId)
-            .Select(workout => workout.OrderByDescending(e => e.PainDuring).ThenBy(Completion).First())
-            .Take(SessionsPerExercise)
-            .ToList();
-        // The dose carries on from the last prescription; a new phase can lift it to the phase's starting dose, never lower it.
-        var latest = entries.FirstOrDefault(e => e.Prescribed is not null && e.Workout!.EnrollmentId == enrollment.Id);
-        var current = start;
-        if (latest?.Prescribed is { } p)
-        {
-            var last = p.ToDose();
-            current = latest.Date < enrollment.PhaseStartedOn && Volume(start) > Volume(last) ? start : last;
-        }
-        return (current, [.. sessions.Select(e => Session(e, current, entries.Where(x => x.WorkoutId == e.WorkoutId)))]);
+        return rows.GroupBy(d => d.ExerciseSlug).ToDictionary(g => g.Key, g => AsDecision(g.Last()));
     }
 
-    private static double Volume(Dose dose) => dose.Sets * dose.Reps * Math.Max(1, dose.Level) + dose.LoadKg;
-
-    private static double Completion(WorkoutExercise entry) =>
-        entry.Prescribed is { } p && p.Sets * p.Reps > 0 ? entry.TotalReps / (double)(p.Sets * p.Reps) : 1;
-
-    private static LoggedSession Session(WorkoutExercise entry, Dose current, IEnumerable<WorkoutExercise> sameWorkout)
+    /// <summary>The latest decision of each of the given exercises in the program: one index seek per exercise.</summary>
+    private async Task<Dictionary<string, ProgramDecision>> LatestDecisionsAsync(int enrollmentId, List<string> slugs)
     {
-        var prescribed = entry.Prescribed?.ToDose() ?? current;
-        var holds = entry.Sets.Where(s => s.HoldSeconds is not null).Select(s => s.HoldSeconds!.Value).ToList();
-        return new LoggedSession(
-            entry.Date,
-            DateTime.SpecifyKind(entry.Workout!.CreatedUtc, DateTimeKind.Utc),
-            prescribed,
-            [.. entry.Sets.OrderBy(s => s.Number).Select(s => s.Reps)],
-            holds.Count == 0 ? null : holds.Min(),
-            entry.PainDuring,
-            entry.Workout.PainNextMorning,
-            sameWorkout.All(e => e.FormOk));
+        var latest = new Dictionary<string, ProgramDecision>(StringComparer.Ordinal);
+        foreach (var slug in slugs.Distinct())
+        {
+            if (await db.ProgramDecisions.AsNoTracking()
+                .Where(d => d.EnrollmentId == enrollmentId && d.ExerciseSlug == slug)
+                .OrderByDescending(d => d.Id)
+                .FirstOrDefaultAsync() is { } row)
+                latest[slug] = row;
+        }
+        return latest;
     }
 
-    /// <summary>Mean next-morning pain of the last three 7-day windows, newest first, stopping at the first empty window.</summary>
-    private async Task<IReadOnlyList<double>> WeeklyMorningPainAsync(string userId, DateOnly today)
-    {
-        var from = today.AddDays(-20);
-        var pains = await db.Workouts.AsNoTracking()
-            .Where(w => w.UserId == userId && w.Date >= from && w.PainNextMorning != null)
-            .Select(w => new { w.Date, Pain = w.PainNextMorning!.Value })
-            .ToListAsync();
-        var means = new List<double>();
-        for (var week = 0; week < 3; week++)
-        {
-            var end = today.AddDays(-7 * week);
-            var inWeek = pains.Where(p => p.Date <= end && p.Date > end.AddDays(-7)).Select(p => (double)p.Pain).ToList();
-            if (inWeek.Count == 0) break;
-            means.Add(inWeek.Average());
-        }
-        return means;
-    }
-
-    /// <summary>Moves the enrollment to the next phase, or repeats the phase, as the phase's exit rule says.</summary>
-    private async Task<PhaseOutcome> AdvancePhaseAsync(ProgramEnrollment enrollment, TrainingProgram program, string userId, DateOnly today, DateTime nowUtc)
-    {
-        var phases = program.Meta.Phases;
-        var index = Math.Clamp(enrollment.PhaseIndex, 0, phases.Count - 1);
-        var phase = phases[index];
-        var weeksInPhase = (today.DayNumber - enrollment.PhaseStartedOn.DayNumber) / 7;
-
-        var exercises = new List<PhaseExercise>();
-        foreach (var item in phase.Exercises)
-        {
-            if (content.Current.FindGuide(item.Slug) is not { } guide) continue;
-            var (_, sessions) = await HistoryAsync(userId, enrollment, guide, StartingDose(item));
-            exercises.Add(new PhaseExercise(Ladder(guide).Kind, [.. sessions.Where(s => s.Date >= enrollment.PhaseStartedOn)
-                .Select(s => new ClassifiedSession(s.Prescribed, engine.Classify(s, enrollment.BaselineMorningPain, nowUtc)))]));
-        }
-        var exit = new PhaseExitRule(phase.Exit.GreenWorkouts, phase.Exit.MinSets, phase.Exit.MinReps);
-        var outcome = exercises.Count == 0
-            ? PhaseOutcome.Stay
-            : PhaseEvaluator.Evaluate(new PhaseProgress(phase.MinimumWeeks, weeksInPhase, exit, enrollment.PhaseRepeats, exercises));
-
-        switch (outcome)
-        {
-            case PhaseOutcome.Advance when index < phases.Count - 1:
-                enrollment.PhaseIndex = index + 1;
-                enrollment.PhaseStartedOn = today;
-                enrollment.PhaseRepeats = 0;
-                await db.SaveChangesAsync();
-                break;
-            case PhaseOutcome.Repeat:
-                enrollment.PhaseStartedOn = today;
-                enrollment.PhaseRepeats++;
-                await db.SaveChangesAsync();
-                break;
-        }
-        return outcome;
-    }
+    public static Decision AsDecision(ProgramDecision row) =>
+        new(row.Kind, row.Kind == DecisionKind.Stop ? null : row.Next.ToDose(), row.ReasonCodes, row.Message, row.RestDay);
 }

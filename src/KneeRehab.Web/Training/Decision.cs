@@ -63,4 +63,7 @@ public static class Reason
     public const string NoHistory = "NO_HISTORY";
     public const string TopOfLadder = "TOP_OF_LADDER";
     public const string FixedDose = "FIXED_DOSE";
+
+    public const string NewPhase = "NEW_PHASE";
+    public const string ClearedByClinician = "CLEARED_BY_CLINICIAN";
 }

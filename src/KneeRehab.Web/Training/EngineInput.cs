@@ -8,6 +8,11 @@ namespace KneeRehab.Web.Training;
 /// <param name="BaselineMorningPain">The patient's usual morning pain, 0-10.</param>
 /// <param name="RedFlags">Active red flags; empty when there are none.</param>
 /// <param name="WeeklyMorningPainMeans">Mean morning pain per week, newest first: this week, last week, the week before.</param>
+/// <param name="WorkoutPeakPains">
+/// In a program, the highest pain during any exercise of each of the last program workouts, newest first: the
+/// stop-for-review rule counts workouts across all exercises (FACTS 2.5 D). Null outside a program, where the
+/// exercise's own sessions are counted.
+/// </param>
 public sealed record EngineInput(
     ExerciseLadder Ladder,
     Dose Current,
@@ -15,4 +20,5 @@ public sealed record EngineInput(
     int BaselineMorningPain,
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<double> WeeklyMorningPainMeans,
-    DateTime NowUtc);
+    DateTime NowUtc,
+    IReadOnlyList<int>? WorkoutPeakPains = null);

@@ -18,10 +18,11 @@ public enum LadderKind
 
 /// <summary>
 /// One exercise's ladder and the rungs on it. <see cref="LevelCount"/> is for <see cref="LadderKind.Range"/>,
-/// <see cref="RepGoal"/> for <see cref="LadderKind.Reps"/>, <see cref="LoadIncrementKg"/> (the smallest plate or
-/// dumbbell step) for <see cref="LadderKind.Load"/>.
+/// <see cref="RepGoal"/> for <see cref="LadderKind.Reps"/>, <see cref="LoadIncrementKg"/> (the smallest plate,
+/// dumbbell or ankle-weight step people own) for <see cref="LadderKind.Load"/>. <see cref="LoadedAtTop"/> makes
+/// ladder A go on past its top rung with an ankle weight (FACTS 3.5, A7).
 /// </summary>
-public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int RepGoal = 15, double LoadIncrementKg = 1.0)
+public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int RepGoal = 15, double LoadIncrementKg = 1.0, bool LoadedAtTop = false)
 {
     /// <summary>Ladder A's sets × reps in order; the last two exist only for a rep goal above 15 (seed: "build to 25").</summary>
     private static readonly (int Sets, int Reps)[] VolumeRungs = [(1, 8), (2, 8), (2, 10), (3, 10), (3, 12), (3, 15), (3, 20), (3, 25)];
@@ -33,6 +34,12 @@ public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int Rep
     private static readonly int[] RepSteps = [8, 10, 12];
 
     private const int LowestReps = 8;
+
+    /// <summary>Ladder C adds sets up to this before the reps climb (the guides' 2×10 → 3×10); A7 restarts at 3×10.</summary>
+    private const int FullSets = 3;
+
+    /// <summary>A7: with an ankle weight added, ladder A starts again at 3×10 (the A2 rung).</summary>
+    private const int LoadedRestartReps = 10;
 
     /// <summary>One rung up, or null at the top of the ladder. Load and level move only on the ladders that own them.</summary>
     public Dose? StepUp(Dose current, ProgressionOptions options)
@@ -90,8 +97,12 @@ public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int Rep
     {
         var rungs = RepsRungs(current, out var volumeRungCount);
         var index = RungIndex(rungs, volumeRungCount, current) + 1;
-        return index < rungs.Count ? rungs[index] : null;
+        if (index < rungs.Count) return rungs[index];
+        // A7: the top of the ladder with an ankle weight one step heavier, back at 3×10 to climb again.
+        return LoadedAtTop ? current with { Sets = FullSets, Reps = LoadedRestartReps, LoadKg = Round(current.LoadKg + LoadIncrementKg) } : null;
     }
+
+    private static double Round(double kg) => (double)Math.Round((decimal)kg, 2);
 
     private Dose RepsStepDown(Dose current)
     {
@@ -147,18 +158,22 @@ public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int Rep
 
     private static decimal RoundDown(decimal value, decimal increment) => Math.Floor(value / increment) * increment;
 
-    // Ladder C. Reps first, then the next level; a new level starts again at 8 reps (FACTS 3.5).
+    // Ladder C. Below 3 sets a set is added first (the guides' 2×10 → 3×10); then reps 8, 10, 12; then the
+    // next level, starting again at 3×8 (FACTS 3.5: a level change resets reps to rung 1).
     private Dose? RangeStepUp(Dose current)
     {
+        if (current.Sets < FullSets) return current with { Sets = current.Sets + 1 };
         if (BelowTopRepStep(current.Reps)) return current with { Reps = RepSteps[RepStepIndex(current.Reps) + 1] };
         return current.Level < LevelCount ? current with { Level = current.Level + 1, Reps = RepSteps[0] } : null;
     }
 
+    // Depth or step height comes down first, then reps, then a set: patellofemoral load rises with knee
+    // flexion (FACTS 3.5, Escamilla 2009), so after a painful workout the range is what to take away.
     private static Dose RangeStepDown(Dose current)
     {
+        if (current.Level > 1) return current with { Level = current.Level - 1 };
         var step = RepStepIndex(current.Reps);
         if (step > 0) return current with { Reps = RepSteps[step - 1] };
-        if (current.Level > 1) return current with { Level = current.Level - 1 };
         return current with { Sets = Math.Max(current.Sets - 1, 1) };
     }
 }

@@ -57,15 +57,22 @@ public static class PhaseEvaluator
     }
 
     /// <summary>
-    /// True when the exercise's last sessions are green at the rule's minimum prescription. A stretch or
-    /// mobility drill (ladder D) has a fixed dose such as 4 × 30 s that can never reach 3×10, so for it the
-    /// green sessions are enough.
+    /// True when the exercise's last sessions are green at the rule's minimum or harder. "Harder" is the dose
+    /// order every ladder agrees with (<see cref="Dose.IsLowerThan"/>): a deeper level or a load counts even at
+    /// 8 reps, since a new level or load starts again low; at level 1 without load, the sets × reps must reach
+    /// the minimum's volume ("≥ A2, 30 good-form reps in a workout", FACTS 3.5). A stretch or mobility drill
+    /// (ladder D) has a fixed dose such as 4 × 30 s that never reaches 3×10, so for it the green sessions are enough.
     /// </summary>
     public static bool MeetsExit(PhaseExercise exercise, PhaseExitRule exit)
     {
+        var minimum = new Dose(exit.MinSets, exit.MinReps);
         var last = exercise.Sessions.Take(exit.GreenWorkouts).ToList();
         return last.Count == exit.GreenWorkouts
             && last.All(s => s.Class == SessionClass.Green
-                && (exercise.Ladder == LadderKind.Fixed || (s.Prescribed.Sets >= exit.MinSets && s.Prescribed.Reps >= exit.MinReps)));
+                && (exercise.Ladder == LadderKind.Fixed || !s.Prescribed.IsLowerThan(minimum)));
     }
+
+    /// <summary>True while a session the exit looks at still waits for its next-morning pain: the phase cannot be judged yet.</summary>
+    public static bool AwaitsMorningPain(PhaseExercise exercise, PhaseExitRule exit) =>
+        exercise.Sessions.Take(exit.GreenWorkouts).Any(s => s.Class == SessionClass.Pending);
 }

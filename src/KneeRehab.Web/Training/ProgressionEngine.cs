@@ -11,6 +11,8 @@ public sealed class ProgressionEngine(ProgressionOptions options)
 {
     private readonly ProgressionOptions _options = Validated(options);
 
+    public ProgressionOptions Options => _options;
+
     // Weekly means are decimals: 4.1 - 3.1 is 0.9999999999999996 in binary floating point, and that is a rise of 1.
     private const double MeanTolerance = 1e-9;
 
@@ -134,8 +136,9 @@ public sealed class ProgressionEngine(ProgressionOptions options)
         var means = context.Input.WeeklyMorningPainMeans;
         var triggers = new List<(string Reason, string Why)>();
 
-        if (history.Take(3).Count(h => h.Session.PainDuring >= o.StopPain) >= 2)
-            triggers.Add((Reason.PainAtStopLevelTwice, $"Pain reached {o.StopPain}/10 or more in two of your last 3 sessions"));
+        var peaks = context.Input.WorkoutPeakPains ?? [.. history.Select(h => h.Session.PainDuring)];
+        if (peaks.Take(3).Count(pain => pain >= o.StopPain) >= 2)
+            triggers.Add((Reason.PainAtStopLevelTwice, $"Pain reached {o.StopPain}/10 or more in two of your last 3 workouts"));
         if (means.Count >= 3 && RoseByWeeklyRise(means[1], means[0]) && RoseByWeeklyRise(means[2], means[1]))
             triggers.Add((Reason.MorningPainRisingTwoWeeks, "Your morning pain has gone up two weeks in a row"));
         if (history.Count >= 2
@@ -199,13 +202,34 @@ public sealed class ProgressionEngine(ProgressionOptions options)
     private Decision? StepDownAfterGap(Context context)
     {
         var today = DateOnly.FromDateTime(context.Input.NowUtc);
-        var days = today.DayNumber - context.Last.Session.Date.DayNumber;
-        if (days <= _options.GapDays) return null;
+        if (today.DayNumber - context.Last.Session.Date.DayNumber <= _options.GapDays) return null;
         if (context.AlreadySteppedDown) return HoldAlreadySteppedDown(context, [Reason.Gap]);
+        return ResumeAfterGap(context.Input.Ladder, context.Current, context.Last.Session.Date, today);
+    }
 
-        var next = context.Input.Ladder.StepDown(context.Current, _options);
-        var at = next == context.Current ? $"at {context.Describe(next)}, the easiest step" : $"a little lower, at {context.Describe(next)}";
-        return StepDown(context, next, [Reason.Gap], $"It has been {days} days since you last did this exercise: start again {at}.");
+    /// <summary>
+    /// Rule 5 on its own: the dose to resume at when more than <c>GapDays</c> have passed since
+    /// <paramref name="lastDone"/>, or null when the break was short. A program's plan applies it to the recorded
+    /// dose on the day the patient comes back, so nothing needs to be written while they are away.
+    /// </summary>
+    public Decision? ResumeAfterGap(ExerciseLadder ladder, Dose current, DateOnly lastDone, DateOnly today)
+    {
+        var days = today.DayNumber - lastDone.DayNumber;
+        if (days <= _options.GapDays) return null;
+        var next = ladder.StepDown(current, _options);
+        var describe = next.Describe(ladder.Kind);
+        var at = next == current ? $"at {describe}, the easiest step" : $"a little lower, at {describe}";
+        List<string> reasons = next == current ? [Reason.Gap, Reason.BottomOfLadder] : [Reason.Gap];
+        return new(DecisionKind.Regress, next, reasons, $"It has been {days} days since you last did this exercise: start again {at}.");
+    }
+
+    /// <summary>A step down the patient asked for or a clinician's review implies (a warning sign cleared): one rung lower.</summary>
+    public Decision StepDownOneRung(ExerciseLadder ladder, Dose current, string reason, string why)
+    {
+        if (ladder.Kind == LadderKind.Fixed) return new(DecisionKind.Hold, current, [reason, Reason.FixedDose], $"{why}: carry on at {current.Describe(ladder.Kind)}.");
+        var next = ladder.StepDown(current, _options);
+        List<string> reasons = next == current ? [reason, Reason.BottomOfLadder] : [reason];
+        return new(DecisionKind.Regress, next, reasons, $"{why}: start again a little lower, at {next.Describe(ladder.Kind)}.");
     }
 
     // Rule 7: repeatedly too many reps missed, or poor form, means the dose is too hard.

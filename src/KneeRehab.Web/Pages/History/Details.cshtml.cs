@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Pages.History;
 
-public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner) : PageModel
+public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, ProgramRecord record, ProgressionEngine engine) : PageModel
 {
     public Workout Workout { get; private set; } = null!;
 
@@ -41,15 +41,28 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         var userId = users.GetUserId(User)!;
         var workout = await db.Workouts.FirstOrDefaultAsync(w => w.UserId == userId && w.Id == id);
         if (workout is null) return NotFound();
+        if (ModelState.IsValid && workout.Date >= await planner.TodayForAsync(userId))
+            ModelState.AddModelError(nameof(PainNextMorning), "Tell us tomorrow morning: the question is about the morning after the workout.");
         if (!ModelState.IsValid)
         {
             await LoadAsync(id);
             return Page();
         }
-        workout.PainNextMorning = PainNextMorning;
-        await db.SaveChangesAsync();
+        await Today.IndexModel.SaveMorningPainAsync(db, record, workout, PainNextMorning!.Value);
         Status = "Morning pain saved.";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>The engine's decision for one exercise done on its own, taking what was done as the dose.</summary>
+    private Decision AdviceAfter(WorkoutExercise entry, ExerciseGuide guide)
+    {
+        var ladder = ProgramRecord.Ladder(guide);
+        var sets = entry.Sets.OrderBy(s => s.Number).ToList();
+        var done = new Dose(Math.Max(1, sets.Count), Math.Max(1, sets.Count == 0 ? 1 : sets.Max(s => s.Reps)),
+            sets.Count == 0 ? 0 : sets.Max(s => s.HoldSeconds ?? 0), sets.Count == 0 ? 0 : sets.Max(s => s.LoadKg ?? 0), Math.Clamp(entry.Level ?? 1, 1, 10));
+        var session = new LoggedSession(entry.Date, ProgramRecord.Noon(entry.Date), done, [.. sets.Select(s => s.Reps)],
+            null, entry.PainDuring, Workout.PainNextMorning, entry.FormOk);
+        return engine.Decide(new EngineInput(ladder, done, [session], 0, [], [], ProgramRecord.Noon(entry.Date)));
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -64,7 +77,14 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         foreach (var entry in workout.Exercises)
             changes[entry.Id] = entry.ChangeSince(await db.WorkoutExercises.PreviousAsync(entry));
         Changes = changes;
-        Decisions = await planner.DecisionsAfterAsync(workout);
+        var decisions = new Dictionary<string, Decision>(await planner.DecisionsAfterAsync(workout));
+        // Outside a program (or an exercise added to a program day) a painful exercise still gets the engine's advice.
+        foreach (var entry in workout.Exercises.Where(e => !decisions.ContainsKey(e.ExerciseSlug) && e.PainDuring > engine.Options.AmberPainMax)
+            .OrderByDescending(e => e.PainDuring).DistinctBy(e => e.ExerciseSlug))
+        {
+            if (Guide(entry.ExerciseSlug) is { } guide) decisions[entry.ExerciseSlug] = AdviceAfter(entry, guide);
+        }
+        Decisions = decisions;
         return true;
     }
 }

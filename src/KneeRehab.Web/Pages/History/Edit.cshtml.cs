@@ -3,6 +3,7 @@ using KneeRehab.Web.Data;
 using KneeRehab.Web.Logging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Pages.History;
 
@@ -26,11 +27,20 @@ public class EditModel(KneeRehabDbContext db, ContentLibrary content, UserManage
         Id = id;
         if (!await ValidateInputAsync()) return Page();
 
+        // What was prescribed stays what the server prescribed that day, whatever the form says.
+        var prescribed = workout.Exercises.Where(e => e.Prescribed is not null)
+            .GroupBy(e => (e.ExerciseSlug, e.Side)).ToDictionary(g => g.Key, g => g.First().Prescribed);
+        var from = Input.Date!.Value < workout.Date ? Input.Date.Value : workout.Date;
+        await using var transaction = await Db.Database.BeginTransactionAsync();
         workout.Date = Input.Date!.Value;
         workout.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
         Db.WorkoutExercises.RemoveRange(workout.Exercises);
-        workout.Exercises = Input.ToEntities(UserId, Units);
+        workout.Exercises = Input.ToEntities(UserId, Units, (slug, side) => prescribed.GetValueOrDefault((slug, side)));
         await Db.SaveChangesAsync();
+        // The program's decisions from this workout on are made again with what it now says.
+        if (workout.EnrollmentId is { } enrollmentId && await Db.Enrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == UserId) is { } enrollment)
+            await Record.DecideFromAsync(enrollment, from);
+        await transaction.CommitAsync();
         TempData["Status"] = "Workout updated.";
         return RedirectToPage("/History/Details", new { id });
     }

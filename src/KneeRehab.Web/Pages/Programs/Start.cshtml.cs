@@ -13,7 +13,7 @@ namespace KneeRehab.Web.Pages.Programs;
 /// Starting a program: the red-flag screen first (any "yes" stops here with advice), then the usual
 /// morning pain the engine compares with, and a confirmation when another program is running.
 /// </summary>
-public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock, TodayPlanner planner, ProgramRecord record) : PageModel
 {
     public TrainingProgram Program { get; private set; } = null!;
 
@@ -51,20 +51,24 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         if (!ModelState.IsValid) return Page();
 
         var userId = users.GetUserId(User)!;
-        var today = clock.Today();
+        var today = await planner.TodayForAsync(userId);
+        var now = clock.UtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Ended first: the unique index allows one active enrollment per user.
         foreach (var running in await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync())
-            running.EndedOn = today;
-        // Saved first: the unique index allows one active enrollment per user.
-        await db.SaveChangesAsync();
-        db.Enrollments.Add(new ProgramEnrollment
+            await record.AddPatientStepAsync(running, TransitionKind.Ended, today, now, "ANOTHER_PROGRAM", $"Ended to start \"{Program.Meta.Title}\".");
+        var enrollment = new ProgramEnrollment
         {
             UserId = userId,
             ProgramSlug = Program.Slug,
             StartedOn = today,
             PhaseStartedOn = today,
             BaselineMorningPain = Input.BaselineMorningPain!.Value,
-        });
+        };
+        db.Enrollments.Add(enrollment);
         await db.SaveChangesAsync();
+        await record.StartAsync(enrollment, now);
+        await transaction.CommitAsync();
         TempData["Status"] = $"You started \"{Program.Meta.Title}\".";
         return RedirectToPage("/Today/Index");
     }

@@ -14,7 +14,7 @@ namespace KneeRehab.Web.Pages.Progress;
 /// many planned workouts were done. Every chart also stands as a table (its text alternative); the charts
 /// are drawn by wwwroot/js/progress.js from the same numbers, fetched as JSON (no inline script).
 /// </summary>
-public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock, TodayPlanner planner) : PageModel
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (string Label, int? Days)> Ranges = new Dictionary<string, (string, int?)>
     {
@@ -97,15 +97,15 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             .AsSplitQuery()
             .ToListAsync();
 
-        // The engine's decision after each program workout, per exercise, to mark on the dose charts.
-        var decisions = new Dictionary<(int WorkoutId, string Slug), string>();
-        foreach (var workout in entries.Where(e => e.Workout!.EnrollmentId is not null).GroupBy(e => e.WorkoutId))
-        {
-            var whole = workout.First().Workout!;
-            whole.Exercises = [.. workout];
-            foreach (var (slug, decision) in await planner.DecisionsAfterAsync(whole))
-                decisions[(workout.Key, slug)] = decision.Kind.ToString().ToLowerInvariant();
-        }
+        // The decision recorded after each program workout, per exercise, to mark on the dose charts.
+        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).Select(e => e.Id).ToListAsync();
+        var decisions = (await db.ProgramDecisions.AsNoTracking()
+            .Where(d => enrollments.Contains(d.EnrollmentId) && d.Date >= from && d.WorkoutId != null)
+            .OrderBy(d => d.Id)
+            .Select(d => new { WorkoutId = d.WorkoutId!.Value, d.ExerciseSlug, d.Kind })
+            .ToListAsync())
+            .GroupBy(d => (d.WorkoutId, d.ExerciseSlug))
+            .ToDictionary(g => g.Key, g => g.Last().Kind.ToString().ToLowerInvariant());
 
         Pain = [.. entries.GroupBy(e => e.WorkoutId)
             .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring), w.First().Workout!.PainNextMorning))];

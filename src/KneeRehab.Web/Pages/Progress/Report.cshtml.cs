@@ -51,8 +51,8 @@ public sealed class ProgressReport
 
     private async Task LoadAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
     {
-        Today = clock.Today();
         Plan = await planner.PlanAsync(userId);
+        Today = Plan?.Today ?? await planner.TodayForAsync(userId);
         var since = Plan?.Enrollment.StartedOn ?? DateOnly.MinValue;
 
         var entries = await db.WorkoutExercises.AsNoTracking()

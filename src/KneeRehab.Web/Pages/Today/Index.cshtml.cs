@@ -6,19 +6,26 @@ using KneeRehab.Web.Programs;
 using KneeRehab.Web.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KneeRehab.Web.Pages.Today;
 
 /// <summary>
-/// What to do today in the active program: the morning-after question first, then the exercises due
-/// with their exact dose and why, in one form pre-filled as prescribed.
+/// What to do today in the active program, read from the program's record: the morning-after question first,
+/// then the exercises due with their exact dose and why, in one form pre-filled as prescribed. What was
+/// prescribed is the server's: saving looks the plan up again and never takes a dose from the form.
 /// </summary>
-public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, IOptions<ProgressionOptions> progression)
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, ProgressionEngine engine)
     : WorkoutFormPageModel(db, content, users)
 {
     public TodayPlan? Plan { get; private set; }
+
+    /// <summary>With no program running: the one finished last, for its "you did it" moment.</summary>
+    public ProgramEnrollment? Finished { get; private set; }
+
+    /// <summary>Why the program stopped for a review, in words, from its record.</summary>
+    public string? StopMessage { get; private set; }
 
     /// <summary>A week since the last outcome check-in (or none yet): /today prompts for it.</summary>
     public bool CheckInDue { get; private set; }
@@ -31,28 +38,48 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     [Display(Name = "pain this morning")]
     public int? MorningPain { get; set; }
 
-    private DateOnly Today => Clock.Today();
+    /// <summary>Carrying on after a warning sign or a review: the patient confirms a clinician saw them, and when.</summary>
+    [BindProperty]
+    public ClearanceInput Clearance { get; set; } = new();
+
+    public sealed class ClearanceInput
+    {
+        public bool Seen { get; set; }
+
+        [Display(Name = "the day you were seen")]
+        public DateOnly? SeenOn { get; set; }
+    }
 
     protected override async Task LoadFormContextAsync()
     {
         await base.LoadFormContextAsync();
         Plan = await planner.PlanAsync(UserId);
-        CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Today);
+        if (Plan is null) Finished = await planner.LatestFinishedAsync(UserId);
+        if (Plan?.Enrollment.Status == ProgramStatus.StoppedForReview)
+            StopMessage = await Db.ProgramTransitions.AsNoTracking()
+                .Where(t => t.EnrollmentId == Plan.Enrollment.Id && t.Kind == TransitionKind.StoppedForReview)
+                .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Select(t => t.Note).FirstOrDefaultAsync();
+        CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Plan.Today);
+        ShowPlannedDoses();
     }
+
+    private void ShowPlannedDoses() =>
+        PlannedDoses = Plan?.Exercises.Where(e => e.Decision.Kind != DecisionKind.Stop)
+            .ToDictionary(e => e.Guide.Slug, e => Plan.Prescribed(e.Guide.Slug, Input.BadKneeDay, engine.Options)!) ?? [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadFormContextAsync();
-        if (Plan is { IsDue: true, Enrollment.StoppedFor: null })
-            Input = PlannedForm(Plan, Plan.Exercises.Select(e => e.Dose), badKneeDay: false);
+        if (Plan is { IsDue: true }) Input = Plan.Form(badKneeDay: false, engine.Options, Units);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await ValidateInputAsync()) return Page();
-        if (Plan is null || Plan.Enrollment.StoppedFor is not null) return RedirectToPage();
-        return await SaveNewWorkoutAsync(Plan.Enrollment.Id);
+        if (Plan is not { IsActive: true } plan || await planner.ActiveEnrollmentAsync(UserId) is not { } enrollment) return RedirectToPage();
+        var badKneeDay = Input.BadKneeDay;
+        return await SaveNewWorkoutAsync(enrollment, (slug, _) => plan.Prescribed(slug, badKneeDay, engine.Options));
     }
 
     /// <summary>One tap: today's workout one rung down the ladder for every exercise, still counted as done.</summary>
@@ -61,42 +88,71 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         await LoadFormContextAsync();
         ModelState.Clear();
         if (Plan is not { IsDue: true }) return RedirectToPage();
-        var easier = Plan.Exercises.Select(e => TodayPlanner.Ladder(e.Guide).StepDown(e.Dose, progression.Value));
-        var form = PlannedForm(Plan, easier, badKneeDay: true);
+        var form = Plan.Form(badKneeDay: true, engine.Options, Units);
         form.IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? form.IdempotencyKey : Input.IdempotencyKey;
         form.Date = Input.Date ?? form.Date;
         Input = form;
+        ShowPlannedDoses();
         return Page();
     }
 
-    /// <summary>The pain the morning after the last workout; entered twice, the later value stands.</summary>
+    /// <summary>The pain the morning after a workout; entered twice, the later value stands. The program decides again from that workout.</summary>
     public async Task<IActionResult> OnPostMorningPainAsync(int workout)
     {
         var entry = await Db.Workouts.FirstOrDefaultAsync(w => w.UserId == UserId && w.Id == workout);
         if (entry is null) return NotFound();
+        var today = await planner.TodayForAsync(UserId);
         if (MorningPain is null) ModelState.AddModelError(nameof(MorningPain), "Enter the pain this morning, from 0 to 10.");
+        else if (entry.Date >= today) ModelState.AddModelError(nameof(MorningPain), "Tell us tomorrow morning: the question is about the morning after the workout.");
         // Only this field counts here: the workout form on the same page is not being submitted.
-        if (ModelState.GetFieldValidationState(nameof(MorningPain)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (ModelState.GetFieldValidationState(nameof(MorningPain)) == ModelValidationState.Invalid)
         {
             await LoadFormContextAsync();
             return Page();
         }
-        entry.PainNextMorning = MorningPain;
-        await Db.SaveChangesAsync();
+        await SaveMorningPainAsync(Db, Record, entry, MorningPain!.Value);
         Status = "Thanks: morning pain saved.";
         return RedirectToPage();
     }
 
-    /// <summary>After a red-flag stop: the user says a clinician has seen them and cleared them to carry on.</summary>
+    /// <summary>Saves the next-morning pain and, for a program workout, makes the program's decisions again from it, in one transaction.</summary>
+    public static async Task SaveMorningPainAsync(KneeRehabDbContext db, ProgramRecord record, Workout workout, int pain)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        workout.PainNextMorning = pain;
+        await db.SaveChangesAsync();
+        if (workout.EnrollmentId is { } id && await db.Enrollments.FirstOrDefaultAsync(e => e.Id == id && e.UserId == workout.UserId) is { } enrollment)
+            await record.DecideFromAsync(enrollment, workout.Date);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// After a warning sign or a stop for review: carrying on is deliberate. The patient confirms a clinician has
+    /// seen them and says when; the program resumes one rung lower.
+    /// </summary>
     public async Task<IActionResult> OnPostClearedAsync()
     {
-        if (await planner.ActiveEnrollmentAsync(UserId) is { StoppedFor: not null } enrollment)
+        if (await planner.ActiveEnrollmentAsync(UserId) is not { Status: ProgramStatus.Paused or ProgramStatus.StoppedForReview } enrollment) return RedirectToPage();
+        var today = await planner.TodayForAsync(UserId);
+        ModelState.Clear();
+        if (!Clearance.Seen)
+            ModelState.AddModelError($"{nameof(Clearance)}.{nameof(ClearanceInput.Seen)}", "Tick this only when a clinician has seen you and said you can carry on.");
+        if (Clearance.SeenOn is not { } seenOn)
+            ModelState.AddModelError($"{nameof(Clearance)}.{nameof(ClearanceInput.SeenOn)}", "Enter the day a clinician saw you.");
+        else if (seenOn > today || seenOn < (enrollment.StatusSince ?? enrollment.StartedOn))
+            ModelState.AddModelError($"{nameof(Clearance)}.{nameof(ClearanceInput.SeenOn)}",
+                $"Enter a day from {(enrollment.StatusSince ?? enrollment.StartedOn):d MMMM yyyy}, when the program stopped, to today.");
+        if (!ModelState.IsValid)
         {
-            enrollment.StoppedFor = null;
-            enrollment.StoppedUtc = null;
-            await Db.SaveChangesAsync();
-            Status = "Welcome back. The program carries on from where you were.";
+            await LoadFormContextAsync();
+            return Page();
         }
+
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        await Record.AddPatientStepAsync(enrollment, TransitionKind.Resumed, today, Clock.UtcNow(), enrollment.StatusReason?.Split(',')[0],
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Seen by a clinician on {Clearance.SeenOn:yyyy-MM-dd} and cleared to carry on."));
+        await transaction.CommitAsync();
+        Status = "Welcome back. Every exercise starts again one step lower.";
         return RedirectToPage();
     }
 
@@ -104,24 +160,11 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         if (await planner.ActiveEnrollmentAsync(UserId) is { } enrollment)
         {
-            enrollment.EndedOn = Today;
-            await Db.SaveChangesAsync();
+            await using var transaction = await Db.Database.BeginTransactionAsync();
+            await Record.AddPatientStepAsync(enrollment, TransitionKind.Ended, await planner.TodayForAsync(UserId), Clock.UtcNow(), "ENDED_BY_PATIENT", "Ended by the patient.");
+            await transaction.CommitAsync();
             Status = "Program ended. Your workouts stay in your history.";
         }
         return RedirectToPage();
-    }
-
-    private WorkoutInput PlannedForm(TodayPlan plan, IEnumerable<Dose> doses, bool badKneeDay)
-    {
-        var form = WorkoutInput.NewFor(Today);
-        form.BadKneeDay = badKneeDay;
-        foreach (var (planned, dose) in plan.Exercises.Zip(doses))
-        {
-            if (planned.Decision.Kind == DecisionKind.Stop) continue;
-            var prescription = dose.ToPrescription();
-            Side[] sides = planned.Guide.Meta.IsOneLeg ? [Side.Left, Side.Right] : [Side.Both];
-            form.Exercises.AddRange(sides.Select(side => PrescribedInput.For(planned.Guide, side, prescription, Units)));
-        }
-        return form;
     }
 }

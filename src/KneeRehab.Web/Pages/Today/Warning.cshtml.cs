@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KneeRehab.Web.Pages.Today;
 
 /// <summary>Reporting a warning sign during a program: it pauses the program with the right advice.</summary>
-public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, ProgramRecord record, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public List<string> RedFlags { get; set; } = [];
@@ -22,11 +22,12 @@ public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, UserManag
             ModelState.AddModelError(nameof(RedFlags), "Tick the sign you have, or go back if none applies.");
             return Page();
         }
-        if (await planner.ActiveEnrollmentAsync(users.GetUserId(User)!) is { } enrollment)
+        var userId = users.GetUserId(User)!;
+        if (await planner.ActiveEnrollmentAsync(userId) is { } enrollment)
         {
-            enrollment.StoppedFor = reported.Code;
-            enrollment.StoppedUtc = clock.UtcNow();
-            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await record.AddPatientStepAsync(enrollment, TransitionKind.Paused, await planner.TodayForAsync(userId), clock.UtcNow(), reported.Code, reported.Question);
+            await transaction.CommitAsync();
         }
         return RedirectToPage("/Today/Index");
     }

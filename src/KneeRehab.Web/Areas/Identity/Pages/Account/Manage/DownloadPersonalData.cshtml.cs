@@ -55,7 +55,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
         var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { l.Name, l.Slugs }).ToListAsync();
         var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
-            .Select(e => new { e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.StoppedFor }).ToListAsync();
+            .Select(e => new { e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.Status, e.StatusReason, e.StatusSince }).ToListAsync();
 
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
         return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs }, Json), "application/json");

@@ -1,0 +1,415 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Web.Programs;
+
+/// <summary>
+/// Makes the engine's decisions for a program and records them, once, in the request that caused them: a
+/// workout saved, edited or deleted, a next-morning pain, a warning sign, a clinician's all-clear. Every page
+/// then reads the record (<see cref="ProgramDecision"/>, <see cref="ProgramTransition"/> and the enrollment's
+/// phase and status) and never runs the engine.
+/// <para>
+/// Deciding is a walk through the program's events in time order from a given day, starting from the state the
+/// record held the day before. A new workout walks just itself; an edit of an older one walks from its day on,
+/// so the decisions that followed it are made again. The patient's own steps (a warning sign, an all-clear) are
+/// kept and applied again in their place; the engine's steps are made again. One program is a few months of
+/// workouts, so the walk never grows with the years of a patient's history.
+/// </para>
+/// </summary>
+public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content, ProgressionEngine engine)
+{
+    private KneeRehabDbContext Db => db;
+
+    private ProgressionEngine Engine => engine;
+
+    private ContentSnapshot Library => content.Current;
+
+    /// <summary>Enough history for every rule (the longest looks at 3 workouts).</summary>
+    private const int SessionsPerExercise = 5;
+
+    /// <summary>Opens the record of a program just started (the enrollment is saved already).</summary>
+    public async Task StartAsync(ProgramEnrollment enrollment, DateTime nowUtc)
+    {
+        db.ProgramTransitions.Add(new ProgramTransition
+        {
+            EnrollmentId = enrollment.Id,
+            Date = enrollment.StartedOn,
+            AtUtc = nowUtc,
+            Kind = TransitionKind.Started,
+            PhaseStartedOn = enrollment.StartedOn,
+            Status = ProgramStatus.Active,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The patient's own step (a warning sign, an all-clear, ending the program), recorded and applied in its place.</summary>
+    public async Task AddPatientStepAsync(ProgramEnrollment enrollment, TransitionKind kind, DateOnly date, DateTime nowUtc, string? reason, string? note)
+    {
+        db.ProgramTransitions.Add(new ProgramTransition
+        {
+            EnrollmentId = enrollment.Id,
+            Date = date,
+            AtUtc = nowUtc,
+            Kind = kind,
+            Reason = reason,
+            Note = note,
+        });
+        await db.SaveChangesAsync();
+        await DecideFromAsync(enrollment, date);
+    }
+
+    /// <summary>
+    /// Makes every decision of the program again from <paramref name="from"/> on, and saves them with the
+    /// program's new phase and status. The caller holds the transaction that also saved what changed.
+    /// </summary>
+    public async Task DecideFromAsync(ProgramEnrollment enrollment, DateOnly from)
+    {
+        if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return;
+        // An ended program's record is closed; a finished one reopens only while no other program has begun.
+        if (enrollment.Status == ProgramStatus.Ended) return;
+        if (enrollment.Status == ProgramStatus.Finished
+            && await db.Enrollments.AnyAsync(e => e.UserId == enrollment.UserId && e.Id != enrollment.Id && e.EndedOn == null)) return;
+
+        await db.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.Date >= from).ExecuteDeleteAsync();
+        var transitions = await db.ProgramTransitions.Where(t => t.EnrollmentId == enrollment.Id)
+            .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
+        db.ProgramTransitions.RemoveRange(transitions.Where(t => t.Date >= from && !t.ByPatient));
+
+        var workouts = await db.Workouts.AsNoTracking()
+            .Where(w => w.EnrollmentId == enrollment.Id && w.UserId == enrollment.UserId)
+            .OrderBy(w => w.Date).ThenBy(w => w.CreatedUtc).ThenBy(w => w.Id)
+            .Include(w => w.Exercises).ThenInclude(e => e.Sets)
+            .AsSplitQuery()
+            .ToListAsync();
+        var earlier = await db.ProgramDecisions.AsNoTracking()
+            .Where(d => d.EnrollmentId == enrollment.Id && d.Date < from)
+            .OrderBy(d => d.Id).ToListAsync();
+
+        var walk = new Walk(this, program, enrollment, workouts);
+        walk.RestoreBefore(from, transitions.LastOrDefault(t => t.Date < from), earlier);
+
+        var events = workouts.Where(w => w.Date >= from).Select(w => (w.Date, At: w.CreatedUtc, Workout: (Workout?)w, Step: (ProgramTransition?)null))
+            .Concat(transitions.Where(t => t.Date >= from && t.ByPatient).Select(t => (t.Date, At: t.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)t)))
+            .OrderBy(e => e.Date).ThenBy(e => e.At);
+        foreach (var (_, _, workout, step) in events)
+        {
+            if (workout is not null) walk.Apply(workout);
+            else walk.Apply(step!);
+        }
+        walk.SaveTo(enrollment);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>How the guide's dose moves: its ladder, with the guide's load step and levels.</summary>
+    public static ExerciseLadder Ladder(ExerciseGuide guide)
+    {
+        var kind = guide.Meta.Ladder switch { "load" => LadderKind.Load, "range" => LadderKind.Range, "fixed" => LadderKind.Fixed, _ => LadderKind.Reps };
+        return new ExerciseLadder(
+            kind,
+            LevelCount: Math.Max(1, guide.Meta.LevelSteps.Count),
+            RepGoal: guide.Meta.RepGoal ?? 15,
+            LoadIncrementKg: guide.Meta.LoadIncrementKg ?? 1.0,
+            LoadedAtTop: kind == LadderKind.Reps && guide.Meta.LoadIncrementKg is not null);
+    }
+
+    public static Dose StartingDose(ProgramExercise item) => new(item.Sets, item.Reps, item.HoldSeconds, item.LoadKg, item.Level);
+
+    /// <summary>
+    /// The dose an exercise of the phase is at, from its latest recorded decision: that decision's dose within
+    /// the phase it was made in (a repeat keeps it), and in a later phase at least the phase's starting dose.
+    /// </summary>
+    public static Dose CurrentDose(ProgramExercise item, ProgramDecision? latest, int phaseIndex)
+    {
+        var start = StartingDose(item);
+        if (latest is null) return start;
+        var carried = latest.Next.ToDose();
+        if (latest.PhaseIndex >= phaseIndex) return carried;
+        return start.IsLowerThan(carried) ? carried : start;
+    }
+
+    /// <summary>A decision is computed for a day at noon UTC: the same record comes out whatever time the request ran.</summary>
+    public static DateTime Noon(DateOnly date) => date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+
+    /// <summary>The program's state while walking its events; written back to the enrollment at the end.</summary>
+    private sealed class Walk(ProgramRecord record, TrainingProgram program, ProgramEnrollment enrollment, List<Workout> workouts)
+    {
+        private readonly Dictionary<string, ProgramDecision> _latest = new(StringComparer.Ordinal);
+        private int _phaseIndex;
+        private DateOnly _phaseStartedOn = enrollment.StartedOn;
+        private int _repeats;
+        private ProgramStatus _status = ProgramStatus.Active;
+        private string? _statusReason;
+        private DateOnly? _statusSince;
+        private DateOnly? _lastActivity;
+
+        private ProgressionEngine Engine => record.Engine;
+
+        private ContentSnapshot Library => record.Library;
+
+        private ProgramPhase Phase => program.Meta.Phases[Math.Clamp(_phaseIndex, 0, program.Meta.Phases.Count - 1)];
+
+        public void RestoreBefore(DateOnly from, ProgramTransition? last, IEnumerable<ProgramDecision> earlier)
+        {
+            if (last is not null)
+            {
+                _phaseIndex = last.PhaseIndex;
+                _phaseStartedOn = last.PhaseStartedOn;
+                _repeats = last.PhaseRepeats;
+                _status = last.Status;
+                _statusReason = last.Status is ProgramStatus.Paused or ProgramStatus.StoppedForReview ? last.Reason : null;
+                _statusSince = last.Date;
+            }
+            foreach (var decision in earlier) _latest[decision.ExerciseSlug] = decision;
+            var lastWorkout = workouts.LastOrDefault(w => w.Date < from)?.Date;
+            var lastResume = earlier.Where(d => d.WorkoutId is null).Select(d => (DateOnly?)d.Date).LastOrDefault();
+            _lastActivity = lastWorkout > lastResume || lastResume is null ? lastWorkout : lastResume;
+        }
+
+        public void SaveTo(ProgramEnrollment target)
+        {
+            target.PhaseIndex = _phaseIndex;
+            target.PhaseStartedOn = _phaseStartedOn;
+            target.PhaseRepeats = _repeats;
+            target.Status = _status;
+            target.StatusReason = _statusReason;
+            target.StatusSince = _statusSince;
+            target.LastActivityOn = _lastActivity;
+            target.EndedOn = _status is ProgramStatus.Finished or ProgramStatus.Ended ? _statusSince : null;
+        }
+
+        public void Apply(ProgramTransition step)
+        {
+            switch (step.Kind)
+            {
+                case TransitionKind.Started:
+                    (_phaseIndex, _phaseStartedOn, _repeats) = (0, enrollment.StartedOn, 0);
+                    SetStatus(ProgramStatus.Active, null, step.Date);
+                    break;
+                case TransitionKind.Paused when _status is ProgramStatus.Active or ProgramStatus.StoppedForReview:
+                    SetStatus(ProgramStatus.Paused, step.Reason, step.Date);
+                    break;
+                case TransitionKind.Resumed when _status is ProgramStatus.Paused or ProgramStatus.StoppedForReview:
+                    SetStatus(ProgramStatus.Active, null, step.Date);
+                    foreach (var (item, guide) in PhaseExercises())
+                    {
+                        var ladder = Ladder(guide);
+                        var decision = Engine.StepDownOneRung(ladder, CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex),
+                            Reason.ClearedByClinician, "A clinician has seen you and you are carrying on");
+                        Record(item.Slug, decision, step.Date, workoutId: null, decision.Next!);
+                    }
+                    _lastActivity = step.Date;
+                    break;
+                case TransitionKind.Ended:
+                    SetStatus(ProgramStatus.Ended, null, step.Date);
+                    break;
+            }
+            Stamp(step);
+        }
+
+        public void Apply(Workout workout)
+        {
+            // Workouts saved while the program was paused, stopped or over do not move it.
+            if (_status != ProgramStatus.Active) return;
+
+            if (_lastActivity is { } last && workout.Date.DayNumber - last.DayNumber > Engine.Options.GapDays)
+                ResumeAfterBreak(workout, last);
+            _lastActivity = workout.Date;
+
+            var upTo = workouts.IndexOf(workout);
+            var peaks = workouts.Take(upTo + 1).TakeLast(3).Reverse()
+                .Select(w => w.Exercises.Count == 0 ? 0 : w.Exercises.Max(e => e.PainDuring)).ToList();
+            var weekly = WeeklyMorningPain(workout.Date, upTo);
+            var now = Noon(workout.Date);
+            Decision? stop = null;
+            foreach (var (item, guide) in PhaseExercises())
+            {
+                var done = workout.Exercises.Where(e => e.ExerciseSlug == item.Slug).ToList();
+                if (done.Count == 0) continue;
+                var ladder = Ladder(guide);
+                var current = CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex);
+                // A machine's weight stack: the first weight the patient enters is their starting weight.
+                if (ladder.Kind == LadderKind.Load && guide.Meta.StartingLoadEntered && current.LoadKg == 0
+                    && done.SelectMany(e => e.Sets).Select(s => s.LoadKg ?? 0).Where(kg => kg > 0).DefaultIfEmpty(0).Min() is var entered and > 0)
+                    current = current with { LoadKg = entered };
+
+                var sessions = Sessions(item.Slug, upTo, current, workout);
+                var decision = Engine.Decide(new EngineInput(ladder, current, sessions, enrollment.BaselineMorningPain, [], weekly, now, peaks));
+                Record(item.Slug, decision, workout.Date, workout.Id, decision.Next ?? current);
+                if (decision.Kind == DecisionKind.Stop) stop ??= decision;
+            }
+            if (stop is not null)
+            {
+                var reasons = string.Join(',', stop.Reasons);
+                SetStatus(ProgramStatus.StoppedForReview, reasons, workout.Date);
+                Add(TransitionKind.StoppedForReview, workout, reasons, stop.Message);
+                return;
+            }
+            EndPhaseIfDue(workout, upTo);
+        }
+
+        /// <summary>Rule 5 for the whole program: back after a long break, every exercise one rung lower.</summary>
+        private void ResumeAfterBreak(Workout workout, DateOnly last)
+        {
+            foreach (var (item, guide) in PhaseExercises())
+            {
+                var current = CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex);
+                if (Engine.ResumeAfterGap(Ladder(guide), current, last, workout.Date) is { } decision)
+                    Record(item.Slug, decision, workout.Date, workoutId: null, decision.Next!);
+            }
+            var days = workout.Date.DayNumber - last.DayNumber;
+            Add(TransitionKind.ResumedAfterBreak, workout, Reason.Gap, $"Back after {days} days without a workout: every exercise started again one step lower.");
+        }
+
+        /// <summary>
+        /// A phase is judged at its last planned workout (the next one would fall after its minimum weeks):
+        /// once its sessions' next-morning pain is known, it advances (or the program finishes), repeats, or
+        /// after two repeats stops for a clinician's review (FACTS 4.3).
+        /// </summary>
+        private void EndPhaseIfDue(Workout workout, int upTo)
+        {
+            var phase = Phase;
+            var phaseEnd = _phaseStartedOn.AddDays(phase.MinimumWeeks * 7);
+            if (workout.Date.AddDays(program.SpacingDays) < phaseEnd) return;
+
+            var now = Noon(workout.Date);
+            var exit = new PhaseExitRule(phase.Exit.GreenWorkouts, phase.Exit.MinSets, phase.Exit.MinReps);
+            var exercises = PhaseExercises().Select(pair => (pair.Item, Exercise: new PhaseExercise(Ladder(pair.Guide).Kind,
+                [.. Sessions(pair.Item.Slug, upTo, null, null).Where(s => s.Date >= _phaseStartedOn)
+                    .Select(s => new ClassifiedSession(s.Prescribed, Engine.Classify(s, enrollment.BaselineMorningPain, now)))]))).ToList();
+            if (exercises.Count == 0 || exercises.Any(e => PhaseEvaluator.AwaitsMorningPain(e.Exercise, exit))) return;
+
+            var weeks = (workout.Date.AddDays(program.SpacingDays).DayNumber - _phaseStartedOn.DayNumber) / 7;
+            var outcome = PhaseEvaluator.Evaluate(new PhaseProgress(phase.MinimumWeeks, weeks, exit, _repeats, [.. exercises.Select(e => e.Exercise)]));
+            var missed = string.Join(", ", exercises.Where(e => !PhaseEvaluator.MeetsExit(e.Exercise, exit)).Select(e => Library.FindGuide(e.Item.Slug)?.Meta.Title ?? e.Item.Slug));
+            switch (outcome)
+            {
+                case PhaseOutcome.Advance when _phaseIndex == program.Meta.Phases.Count - 1:
+                    SetStatus(ProgramStatus.Finished, null, workout.Date);
+                    Add(TransitionKind.Finished, workout, "PHASE_EXIT_MET", $"The last phase, \"{phase.Name}\", is done: the program is finished.");
+                    break;
+                case PhaseOutcome.Advance:
+                    (_phaseIndex, _phaseStartedOn, _repeats) = (_phaseIndex + 1, workout.Date.AddDays(1), 0);
+                    Add(TransitionKind.PhaseAdvanced, workout, "PHASE_EXIT_MET", $"Phase \"{phase.Name}\" is done: on to \"{Phase.Name}\".");
+                    break;
+                case PhaseOutcome.Repeat:
+                    (_phaseStartedOn, _repeats) = (workout.Date.AddDays(1), _repeats + 1);
+                    Add(TransitionKind.PhaseRepeated, workout, "PHASE_EXIT_NOT_MET",
+                        $"Phase \"{phase.Name}\" starts again: not yet two good workouts in a row at the phase's target for {missed}. Each exercise carries on from where it is.");
+                    break;
+                case PhaseOutcome.Review:
+                    SetStatus(ProgramStatus.StoppedForReview, "PHASE_REVIEW", workout.Date);
+                    Add(TransitionKind.StoppedForReview, workout, "PHASE_REVIEW",
+                        $"Phase \"{phase.Name}\" has not gone to plan three times ({missed}): a physiotherapist or GP should check that the exercises suit your knee before you carry on.");
+                    break;
+            }
+        }
+
+        private IEnumerable<(ProgramExercise Item, ExerciseGuide Guide)> PhaseExercises() =>
+            Phase.Exercises.Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
+
+        /// <summary>
+        /// The exercise's sessions in this program up to the workout at <paramref name="upTo"/>, newest first, one per
+        /// workout (for a one-leg exercise the side that did worse speaks for the workout). A session is judged
+        /// against what the server prescribed that day; an entry without a valid prescription (an exercise the
+        /// patient added, or data from before prescriptions were checked) is judged against the current dose.
+        /// </summary>
+        private List<LoggedSession> Sessions(string slug, int upTo, Dose? current, Workout? adopting)
+        {
+            var sessions = new List<LoggedSession>();
+            for (var i = upTo; i >= 0 && sessions.Count < SessionsPerExercise; i--)
+            {
+                var workout = workouts[i];
+                var entries = workout.Exercises.Where(e => e.ExerciseSlug == slug).ToList();
+                if (entries.Count == 0) continue;
+                var fallback = current ?? _latest.GetValueOrDefault(slug)?.Next.ToDose() ?? new Dose(1, 1);
+                var entry = entries.OrderByDescending(e => e.PainDuring).ThenBy(e => Completion(e, fallback)).First();
+                var prescribed = entry.Prescribed?.ToDose() is { } p && IsValid(p) ? p : fallback;
+                if (workout == adopting && current is not null && prescribed.LoadKg == 0) prescribed = prescribed with { LoadKg = current.LoadKg };
+                var holds = entry.Sets.Where(s => s.HoldSeconds is not null).Select(s => s.HoldSeconds!.Value).ToList();
+                sessions.Add(new LoggedSession(
+                    workout.Date,
+                    Noon(workout.Date),
+                    prescribed,
+                    [.. entry.Sets.OrderBy(s => s.Number).Select(s => s.Reps)],
+                    holds.Count == 0 ? null : holds.Min(),
+                    Math.Clamp(entry.PainDuring, 0, 10),
+                    workout.PainNextMorning is { } m ? Math.Clamp(m, 0, 10) : null,
+                    entries.All(e => e.FormOk)));
+            }
+            return sessions;
+        }
+
+        private static bool IsValid(Dose dose) =>
+            dose is { Sets: >= 1 and <= 20, Reps: >= 1 and <= 200, HoldSeconds: >= 0 and <= 600, Level: >= 1 and <= 10 }
+            && dose.LoadKg is >= 0 and <= 500;
+
+        private static double Completion(WorkoutExercise entry, Dose fallback)
+        {
+            var volume = entry.Prescribed?.ToDose() is { } p && IsValid(p) ? p.Volume : fallback.Volume;
+            return volume > 0 ? entry.TotalReps / (double)volume : 1;
+        }
+
+        /// <summary>Mean next-morning pain of the last three 7-day windows up to the day, newest first, stopping at the first empty window.</summary>
+        private List<double> WeeklyMorningPain(DateOnly day, int upTo)
+        {
+            var pains = workouts.Take(upTo + 1).Where(w => w.Date > day.AddDays(-21) && w.PainNextMorning is not null).ToList();
+            var means = new List<double>();
+            for (var week = 0; week < 3; week++)
+            {
+                var end = day.AddDays(-7 * week);
+                var inWeek = pains.Where(w => w.Date <= end && w.Date > end.AddDays(-7)).Select(w => (double)Math.Clamp(w.PainNextMorning!.Value, 0, 10)).ToList();
+                if (inWeek.Count == 0) break;
+                means.Add(inWeek.Average());
+            }
+            return means;
+        }
+
+        private void Record(string slug, Decision decision, DateOnly date, int? workoutId, Dose next)
+        {
+            var row = new ProgramDecision
+            {
+                EnrollmentId = enrollment.Id,
+                WorkoutId = workoutId,
+                Date = date,
+                PhaseIndex = _phaseIndex,
+                ExerciseSlug = slug,
+                Kind = decision.Kind,
+                Next = next.ToPrescription(),
+                Reasons = string.Join(',', decision.Reasons),
+                Message = decision.Message.Length > 600 ? decision.Message[..600] : decision.Message,
+                RestDay = decision.RestDay,
+            };
+            record.Db.ProgramDecisions.Add(row);
+            _latest[slug] = row;
+        }
+
+        private void SetStatus(ProgramStatus status, string? reason, DateOnly since) => (_status, _statusReason, _statusSince) = (status, reason, since);
+
+        private void Add(TransitionKind kind, Workout workout, string reason, string note)
+        {
+            var step = new ProgramTransition
+            {
+                EnrollmentId = enrollment.Id,
+                Date = workout.Date,
+                AtUtc = workout.CreatedUtc,
+                Kind = kind,
+                WorkoutId = workout.Id,
+                Reason = reason,
+                Note = note,
+            };
+            Stamp(step);
+            record.Db.ProgramTransitions.Add(step);
+        }
+
+        /// <summary>Writes the program's state after the step onto it: the record of where the program stood.</summary>
+        private void Stamp(ProgramTransition step)
+        {
+            step.PhaseIndex = _phaseIndex;
+            step.PhaseStartedOn = _phaseStartedOn;
+            step.PhaseRepeats = _repeats;
+            step.Status = _status;
+        }
+    }
+}
