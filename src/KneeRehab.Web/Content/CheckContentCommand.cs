@@ -11,7 +11,8 @@ public static class CheckContentCommand
         var result = ContentLoader.Load(root);
         output.WriteLine(result.Report());
         if (!result.IsValid) return 1;
-        var unfinished = Programs.FinishCheck.Problems(new ContentLibrary(result.Snapshot!, root), new Training.ProgressionOptions());
+        var options = new Training.ProgressionOptions();
+        var unfinished = Programs.FinishCheck.Problems(new ContentLibrary(result.Snapshot!, root, options), options);
         foreach (var problem in unfinished) output.WriteLine(problem);
         if (unfinished.Count == 0) output.WriteLine("Every program can be finished by a steady patient.");
         return unfinished.Count == 0 ? 0 : 1;

@@ -1,7 +1,9 @@
+using KneeRehab.Web.Training;
+
 namespace KneeRehab.Web.Content;
 
 /// <summary>Holds the current content snapshot; pages read <see cref="Current"/> once per request.</summary>
-public sealed class ContentLibrary(ContentSnapshot initial, string root)
+public sealed class ContentLibrary(ContentSnapshot initial, string root, ProgressionOptions progression)
 {
     private volatile ContentSnapshot _current = initial;
 
@@ -12,7 +14,7 @@ public sealed class ContentLibrary(ContentSnapshot initial, string root)
     /// <summary>Loads the folder again; a valid result replaces the snapshot, an invalid one leaves it in place.</summary>
     public ContentLoadResult Reload()
     {
-        var result = ContentLoader.Load(Root);
+        var result = ContentLoader.Load(Root, progression);
         if (result.Snapshot is { } snapshot) _current = snapshot;
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KneeRehab.Web.Training;
 using Markdig.Syntax;
 
 namespace KneeRehab.Web.Content;
@@ -27,7 +28,11 @@ public static partial class ContentLoader
     /// <summary>Site paths a content link may point to besides guides and pages.</summary>
     private static readonly HashSet<string> SitePaths = ["/", "/exercises"];
 
-    public static ContentLoadResult Load(string root)
+    /// <summary>Loads with the engine's default thresholds (check-content, tests).</summary>
+    public static ContentLoadResult Load(string root) => Load(root, new ProgressionOptions());
+
+    /// <param name="progression">The thresholds the app runs with; the placeholders of <see cref="ProgressionRulesText"/> are filled in from them.</param>
+    public static ContentLoadResult Load(string root, ProgressionOptions progression)
     {
         var problems = new List<ContentProblem>();
         var exercisesDir = Path.Combine(root, ExercisesFolder);
@@ -37,9 +42,10 @@ public static partial class ContentLoader
             return new(null, problems, root);
         }
 
-        var guides = ReadFolder<GuideFrontMatter>(root, ExercisesFolder, problems);
-        var pages = ReadFolder<PageFrontMatter>(root, PagesFolder, problems);
-        var programs = ReadFolder<ProgramFrontMatter>(root, ProgramsFolder, problems);
+        var rules = new ProgressionRulesText(progression);
+        var guides = ReadFolder<GuideFrontMatter>(root, ExercisesFolder, rules, problems);
+        var pages = ReadFolder<PageFrontMatter>(root, PagesFolder, rules, problems);
+        var programs = ReadFolder<ProgramFrontMatter>(root, ProgramsFolder, rules, problems);
         if (guides.Count == 0 && problems.Count == 0)
             problems.Add(new(ExercisesFolder, "folder", "holds no guides (*.md)"));
 
@@ -72,7 +78,7 @@ public static partial class ContentLoader
 
     private sealed record ParsedFile<T>(string File, T Meta, MarkdownDocument Document);
 
-    private static List<ParsedFile<T>> ReadFolder<T>(string root, string folder, List<ContentProblem> problems) where T : class
+    private static List<ParsedFile<T>> ReadFolder<T>(string root, string folder, ProgressionRulesText rules, List<ContentProblem> problems) where T : class
     {
         var dir = Path.Combine(root, folder);
         if (!Directory.Exists(dir)) return [];
@@ -81,7 +87,10 @@ public static partial class ContentLoader
         foreach (var path in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
         {
             var file = $"{folder}/{Path.GetFileName(path)}";
-            var document = ContentMarkdown.Parse(File.ReadAllText(path));
+            // Filled in before parsing, so that front matter (cautions) can use the thresholds too.
+            var expanded = rules.Expand(File.ReadAllText(path));
+            problems.AddRange(expanded.Problems.Select(message => new ContentProblem(file, "placeholder", message)));
+            var document = ContentMarkdown.Parse(expanded.Text);
             if (ContentMarkdown.FrontMatter(document) is not { } frontMatter)
             {
                 problems.Add(new(file, "front matter", "missing: the file must start with a `---` line, the fields, and a closing `---` line"));

@@ -1,3 +1,5 @@
+using KneeRehab.Web.Training;
+
 namespace KneeRehab.Web.Content;
 
 public static class ContentRegistration
@@ -9,10 +11,12 @@ public static class ContentRegistration
     public static WebApplicationBuilder AddContentLibrary(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new();
-        var result = ContentLoader.Load(options.ResolveRoot(builder.Environment.ContentRootPath));
+        // The same section the engine binds, so that the rules the pages state are the rules the app applies.
+        var progression = builder.Configuration.GetSection(ProgressionOptions.Section).Get<ProgressionOptions>() ?? new();
+        var result = ContentLoader.Load(options.ResolveRoot(builder.Environment.ContentRootPath), progression);
         if (!result.IsValid) throw new InvalidContentException(result.Report());
 
-        builder.Services.AddSingleton(new ContentLibrary(result.Snapshot!, result.Root));
+        builder.Services.AddSingleton(new ContentLibrary(result.Snapshot!, result.Root, progression));
         if (builder.Environment.IsDevelopment()) builder.Services.AddHostedService<ContentWatcher>();
         return builder;
     }

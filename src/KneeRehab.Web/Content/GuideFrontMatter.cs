@@ -23,8 +23,9 @@ public sealed record GuideFrontMatter
     /// <summary>The smallest load step available for this exercise (a leg press's plate, a dumbbell step); load ladders round to it.</summary>
     public double? LoadIncrementKg { get; init; }
 
-    /// <summary>The patient enters the weight of their first workout (a machine's weight stack): the app starts from it.</summary>
+    /// <summary>True when the starting load is the one the patient logs in their first workout of it (a weight they could lift about 15 times), not a number in the program.</summary>
     public bool StartingLoadEntered { get; init; }
+
     public IReadOnlyList<string> LevelSteps { get; init; } = [];
     public required IReadOnlyList<string> Progression { get; init; }
     public required IReadOnlyList<string> Regression { get; init; }

@@ -40,13 +40,14 @@ public static class SimulateCommand
             output.WriteLine(loaded.Report());
             return 1;
         }
-        var library = new ContentLibrary(loaded.Snapshot!, root);
+        var options = new ProgressionOptions();
+        var library = new ContentLibrary(loaded.Snapshot!, root, options);
         if (library.Current.FindProgram(args[1]) is null)
         {
             output.WriteLine($"No program '{args[1]}'. Programs: {string.Join(", ", library.Current.Programs.Select(p => p.Slug))}.");
             return 2;
         }
-        var result = new ProgramSimulator(library, new ProgressionOptions()).RunAsync(args[1], patient, weeks, seed).GetAwaiter().GetResult();
+        var result = new ProgramSimulator(library, options).RunAsync(args[1], patient, weeks, seed).GetAwaiter().GetResult();
         output.WriteLine(ProgramSimulator.Format(result));
         return 0;
     }

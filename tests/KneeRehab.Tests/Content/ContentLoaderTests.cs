@@ -1,4 +1,5 @@
 using KneeRehab.Web.Content;
+using KneeRehab.Web.Training;
 
 namespace KneeRehab.Tests.Content;
 
@@ -137,6 +138,26 @@ public class ContentLoaderTests
         AssertProblem(problems, "exercises/lone-guide.md", "dose.per_week", "30 is out of range");
         AssertProblem(problems, "exercises/other-guide.md", "regression[0]", "'ghost' names no guide");
         AssertProblem(problems, "exercises/third-guide.md", "summary", "missing required field");
+    }
+
+    [Fact]
+    public void Unknown_placeholder_is_reported_with_file_and_line()
+    {
+        var problems = ProblemsIn("unknown-placeholder");
+
+        AssertProblem(problems, "exercises/guide.md", "placeholder", "line 22: '{{AmberPainMx}}' is not a known placeholder");
+        AssertProblem(problems, "exercises/guide.md", "placeholder", "line 45: '{{rules:progress}}' is not a known placeholder");
+    }
+
+    [Fact]
+    public void Placeholders_are_filled_in_from_the_options_given()
+    {
+        var page = ContentLoader.Load(Fixture("valid"), new ProgressionOptions { AmberPainMax = 6, SeverePain = 9 }).Snapshot!.FindPage("safety")!;
+
+        Assert.Contains("more than 6 out of 10", page.BodyHtml);
+        Assert.Contains("<strong>Above 6 out of 10</strong>", page.BodyHtml);
+        Assert.Contains("<strong>9 out of 10 or more</strong>", page.BodyHtml);
+        Assert.DoesNotContain("{{", page.BodyHtml);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 
 namespace KneeRehab.Tests.Pages;
 
@@ -26,6 +27,43 @@ public class ContentPageTests(KneeRehabFactory factory) : IClassFixture<KneeReha
 
         Assert.Contains("calf", document.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("cannot diagnose", document.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Safety_page_states_the_rules_with_the_engine_default_thresholds()
+    {
+        var text = (await _client.GetDocumentAsync("/safety")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains("pain up to 3 out of 10 is the green zone. 4 to 5 out of 10 is acceptable", text);
+        Assert.Contains("Above 5 out of 10 is too much", text);
+        Assert.Contains("At 8 out of 10 or more, it goes two steps easier, with a rest day first", text);
+        Assert.Contains("3 points or more above it: that exercise goes one step easier", text);
+        Assert.Contains("7 out of 10 or more during an exercise in 2 of your last 3 workouts", text);
+        Assert.Contains("one step up after 2 workouts in a row", text);
+        Assert.Contains("not done for more than 14 days", text);
+        Assert.DoesNotContain("{{", text);
+    }
+
+    private sealed class ConfiguredProgressionFactory : KneeRehabFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Progression:StopPain", "9");
+            builder.UseSetting("Progression:GapDays", "21");
+        }
+    }
+
+    [Fact]
+    public async Task Safety_page_states_the_thresholds_the_app_is_configured_with()
+    {
+        using var configured = new ConfiguredProgressionFactory();
+        var text = (await configured.CreateBrowserClient().GetDocumentAsync("/safety")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains("9 out of 10 or more during an exercise in 2 of your last 3 workouts", text);
+        Assert.Contains("not done for more than 21 days", text);
+        Assert.DoesNotContain("7 out of 10", text);
+        Assert.DoesNotContain("14 days", text);
     }
 
     [Fact]
