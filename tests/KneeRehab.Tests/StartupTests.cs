@@ -34,7 +34,23 @@ public class StartupTests
         var exitCode = CheckContentCommand.Run(["check-content", ContentLoaderTests.Fixture("valid")], output);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"Content OK: 2 guides in {ContentLoaderTests.Fixture("valid")}", output.ToString().Trim());
+        Assert.Equal(
+            [$"Content OK: 2 guides in {ContentLoaderTests.Fixture("valid")}", "Every program can be finished by a steady patient."],
+            output.ToString().Trim().Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    [Fact]
+    public void Check_content_names_the_program_phase_and_exercise_a_steady_patient_cannot_finish()
+    {
+        var output = new StringWriter();
+
+        var exitCode = CheckContentCommand.Run(["check-content", ContentLoaderTests.Fixture("unfinishable-program")], output);
+
+        Assert.Equal(1, exitCode);
+        var report = output.ToString();
+        Assert.Contains("programs/test-program.md: a steady patient cannot finish", report);
+        Assert.Contains("phase 1 Start", report);
+        Assert.Contains("First guide", report);
     }
 
     [Fact]

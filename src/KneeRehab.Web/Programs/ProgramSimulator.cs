@@ -86,7 +86,6 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
     }

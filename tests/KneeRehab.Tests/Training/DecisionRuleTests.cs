@@ -76,13 +76,29 @@ public class DecisionRuleTests
             Assert.Null(decision.Next);
             Assert.Equal(["STOP_REVIEW", "PAIN_AT_STOP_LEVEL_TWICE"], decision.Reasons);
             Assert.Equal(
-                "Pain reached 7/10 or more in two of your last 3 sessions: pause and get assessed by your GP or physiotherapist before you carry on.",
+                "Pain reached 7/10 or more in two of your last 3 workouts: pause and get assessed by your GP or physiotherapist before you carry on.",
                 decision.Message);
         }
         else
         {
             Assert.NotEqual(DecisionKind.Stop, decision.Kind);
         }
+    }
+
+    [Theory]
+    [InlineData(new[] { 7, 1, 8 }, true)]
+    [InlineData(new[] { 1, 7, 7 }, true)]
+    [InlineData(new[] { 7, 1, 1, 7 }, false)]
+    [InlineData(new[] { 6, 6, 6 }, false)]
+    public void In_a_program_pain_7_counts_across_all_exercises_of_the_last_3_workouts(int[] workoutPeaksNewestFirst, bool stops)
+    {
+        // This exercise itself never hurt: another exercise of the same workouts did.
+        var recent = workoutPeaksNewestFirst.Select((_, i) => Session(A2, daysAgo: 2 + 2 * i, pain: 1));
+
+        var decision = Engine().Decide(Input(A2, recent) with { WorkoutPeakPains = workoutPeaksNewestFirst });
+
+        Assert.Equal(stops, decision.Kind == DecisionKind.Stop);
+        if (stops) Assert.Equal(["STOP_REVIEW", "PAIN_AT_STOP_LEVEL_TWICE"], decision.Reasons);
     }
 
     [Theory]

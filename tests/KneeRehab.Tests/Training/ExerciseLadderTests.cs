@@ -200,6 +200,19 @@ public class ExerciseLadderTests
         Assert.Equal(new Dose(3, 12, HoldSeconds: 3, LoadKg: 35, Level: 2), Down(Load(2.5), dose));
     }
 
+    // Ladder A with an ankle weight (FACTS 3.5, A7)
+
+    private static readonly ExerciseLadder AnkleWeight = new(LadderKind.Reps, LoadIncrementKg: 0.5, LoadedAtTop: true);
+
+    [Fact]
+    public void With_an_ankle_weight_the_top_of_ladder_A_adds_the_weight_step_and_goes_back_to_3x10()
+    {
+        Assert.Equal(new Dose(3, 10, LoadKg: 0.5), Up(AnkleWeight, new Dose(3, 15)));
+        Assert.Equal(new Dose(3, 12, LoadKg: 0.5), Up(AnkleWeight, new Dose(3, 10, LoadKg: 0.5)));
+        Assert.Equal(new Dose(3, 10, LoadKg: 1.0), Up(AnkleWeight, new Dose(3, 15, LoadKg: 0.5)));
+        Assert.Null(Up(Reps, new Dose(3, 15)));
+    }
+
     // Ladder C: range
 
     private static readonly ExerciseLadder Range = new(LadderKind.Range, LevelCount: 3);
@@ -208,11 +221,13 @@ public class ExerciseLadderTests
     [InlineData(3, 8, 1, 3, 10, 1)]
     [InlineData(3, 10, 1, 3, 12, 1)]
     [InlineData(3, 12, 1, 3, 8, 2)]
-    [InlineData(2, 12, 2, 2, 8, 3)]
+    [InlineData(2, 12, 2, 3, 12, 2)]
+    [InlineData(2, 10, 1, 3, 10, 1)]
+    [InlineData(1, 8, 1, 2, 8, 1)]
     [InlineData(3, 11, 2, 3, 12, 2)]
     [InlineData(3, 6, 2, 3, 8, 2)]
     [InlineData(3, 15, 1, 3, 8, 2)]
-    public void Range_ladder_climbs_8_10_12_reps_then_the_next_level_from_8(int sets, int reps, int level, int nextSets, int nextReps, int nextLevel) =>
+    public void Range_ladder_adds_sets_up_to_3_then_climbs_8_10_12_reps_then_the_next_level_from_8(int sets, int reps, int level, int nextSets, int nextReps, int nextLevel) =>
         Assert.Equal(new Dose(nextSets, nextReps, Level: nextLevel), Up(Range, new Dose(sets, reps, Level: level)));
 
     [Theory]
@@ -229,15 +244,17 @@ public class ExerciseLadderTests
     }
 
     [Theory]
-    [InlineData(3, 12, 2, 3, 10, 2)]
-    [InlineData(3, 10, 2, 3, 8, 2)]
-    [InlineData(3, 11, 2, 3, 8, 2)]
+    [InlineData(3, 12, 2, 3, 12, 1)]
+    [InlineData(3, 10, 2, 3, 10, 1)]
     [InlineData(3, 8, 2, 3, 8, 1)]
     [InlineData(3, 8, 3, 3, 8, 2)]
+    [InlineData(3, 12, 1, 3, 10, 1)]
+    [InlineData(3, 11, 1, 3, 8, 1)]
+    [InlineData(3, 10, 1, 3, 8, 1)]
     [InlineData(3, 8, 1, 2, 8, 1)]
     [InlineData(2, 8, 1, 1, 8, 1)]
     [InlineData(1, 8, 1, 1, 8, 1)]
-    public void Range_ladder_steps_down_reps_then_level_then_sets(int sets, int reps, int level, int nextSets, int nextReps, int nextLevel) =>
+    public void Range_ladder_steps_down_depth_or_height_first_then_reps_then_sets(int sets, int reps, int level, int nextSets, int nextReps, int nextLevel) =>
         Assert.Equal(new Dose(nextSets, nextReps, Level: nextLevel), Down(Range, new Dose(sets, reps, Level: level)));
 
     // Ladder D: fixed

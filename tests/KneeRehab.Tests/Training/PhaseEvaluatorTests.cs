@@ -81,15 +81,33 @@ public class PhaseEvaluatorTests
     [InlineData(3, 15, true)]
     [InlineData(4, 10, true)]
     [InlineData(2, 10, false)]
-    [InlineData(2, 15, false)]
+    [InlineData(2, 15, true)]   // 30 good-form reps in a workout, as 3×10 (FACTS 3.5: "≥ A2")
     [InlineData(3, 8, false)]
-    public void Both_green_sessions_need_at_least_the_minimum_sets_and_reps(int sets, int reps, bool meets)
+    public void Both_green_sessions_need_at_least_the_minimum_volume(int sets, int reps, bool meets)
     {
         var dose = new Dose(sets, reps);
 
         Assert.Equal(meets, PhaseEvaluator.MeetsExit(Exercise(Green(dose), Green(dose)), Exit));
         Assert.False(PhaseEvaluator.MeetsExit(Exercise(Green(dose), Green(new Dose(2, 8))), Exit));
         Assert.False(PhaseEvaluator.MeetsExit(Exercise(Green(new Dose(2, 8)), Green(dose)), Exit));
+    }
+
+    [Theory]
+    [InlineData(3, 8, 2)]
+    [InlineData(2, 8, 3)]
+    public void A_deeper_level_counts_at_the_fewer_reps_it_starts_again_at(int sets, int reps, int level)
+    {
+        var deeper = new Dose(sets, reps, Level: level);
+
+        Assert.True(PhaseEvaluator.MeetsExit(Exercise(Green(deeper), Green(deeper)), Exit));
+    }
+
+    [Fact]
+    public void A_load_counts_at_the_fewer_reps_it_starts_again_at()
+    {
+        var loaded = new Dose(3, 8, LoadKg: 0.5);
+
+        Assert.True(PhaseEvaluator.MeetsExit(Exercise(Green(loaded), Green(loaded)), Exit));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeRehab.Tests.Pages.Today;
 
-/// <summary>Arranges weeks of program history directly in the database, as if logged from /today on those days.</summary>
+/// <summary>Arranges weeks of program history directly in the database, as if logged from /today on those days, and records the decisions as saving does.</summary>
 public static class ProgramSeeding
 {
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
@@ -32,14 +33,31 @@ public static class ProgramSeeding
         return json.RootElement.GetProperty("account").GetProperty("Id").GetString()!;
     }
 
-    /// <summary>Moves the program's start (and its current phase's start) back in time.</summary>
+    /// <summary>Moves the program's start (its record's first step, and its current phase's start) back in time.</summary>
     public static async Task BackdateEnrollmentAsync(this KneeRehabFactory factory, int enrollmentId, int days)
     {
         await using var db = factory.OpenDatabase();
         var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId);
         enrollment.StartedOn = Today.AddDays(-days);
         enrollment.PhaseStartedOn = Today.AddDays(-days);
+        foreach (var started in await db.ProgramTransitions.Where(t => t.EnrollmentId == enrollmentId && t.Kind == TransitionKind.Started).ToListAsync())
+        {
+            started.Date = enrollment.StartedOn;
+            started.PhaseStartedOn = enrollment.StartedOn;
+            started.AtUtc = enrollment.StartedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>What saving a workout does in the app: the program's decisions made again from that day, by the app's own record.</summary>
+    public static async Task RecordFromAsync(this KneeRehabFactory factory, int enrollmentId, DateOnly from)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<ProgramRecord>().DecideFromAsync(enrollment, from);
+        await transaction.CommitAsync();
     }
 
     /// <summary>
@@ -89,9 +107,12 @@ public static class ProgramSeeding
                 });
             }
         }
-        await using var db = factory.OpenDatabase();
-        db.Workouts.Add(workout);
-        await db.SaveChangesAsync();
+        await using (var db = factory.OpenDatabase())
+        {
+            db.Workouts.Add(workout);
+            await db.SaveChangesAsync();
+        }
+        await factory.RecordFromAsync(enrollment.Id, date);
         return workout.Id;
     }
 }

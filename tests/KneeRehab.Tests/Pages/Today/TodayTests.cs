@@ -51,7 +51,9 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         Assert.Equal("straight-leg-raise", today.Field("Input.Exercises[3].Slug"));
         Assert.Equal("Left", today.Field("Input.Exercises[3].Side"));
         Assert.Equal("10", today.Field("Input.Exercises[3].Sets[1].Reps"));
-        Assert.Equal("2", today.Field("Input.Exercises[3].PrescribedSets"));
+        // The dose is the server's: the form does not carry it back.
+        Assert.Null(today.Field("Input.Exercises[3].PrescribedSets"));
+        Assert.Contains("today's plan: 2 × 10", today.QuerySelectorAll(".entry-guide")[3].TextContent);
         Assert.NotNull(today.Form().QuerySelector("button[formaction*='BadKneeDay']"));
     }
 
@@ -118,7 +120,6 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 
         Assert.StartsWith("3×10", DoseOf(today, "straight-leg-raise"));
         Assert.Contains("3×10", MessageOf(today, "straight-leg-raise"));
-        Assert.Equal("3", today.Field("Input.Exercises[3].PrescribedSets"));
         Assert.Equal("10", today.Field("Input.Exercises[3].Sets[2].Reps"));
         // The stretch has a fixed dose: it never moves.
         Assert.StartsWith("4×1", DoseOf(today, "standing-quad-stretch"));
@@ -160,14 +161,17 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 
         var easier = await client.PressAsync(today, "Bad-knee day: make it easier");
         Assert.Equal("8", easier.Field("Input.Exercises[3].Sets[0].Reps"));
-        Assert.Equal("8", easier.Field("Input.Exercises[3].PrescribedReps"));
         Assert.Equal("true", easier.Field("Input.BadKneeDay")?.ToLowerInvariant());
 
         using var saved = await client.SaveAsync(easier, new Dictionary<string, string> { ["Input.PainForAll"] = "2" });
         saved.AssertRedirect("/history/");
         Assert.Contains("Done for today", (await client.GetDocumentAsync("/today")).QuerySelector("#decisions-heading")!.TextContent);
         await using var db = factory.OpenDatabase();
-        Assert.True((await db.Workouts.SingleAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken)).BadKneeDay);
+        var stored = await db.Workouts.Include(w => w.Exercises).SingleAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken);
+        Assert.True(stored.BadKneeDay);
+        // The easier dose is recorded as prescribed that day; the plan carries on from the usual dose.
+        Assert.Equal(new Prescription(2, 8, 0, 0, 1), stored.Exercises.First(e => e.ExerciseSlug == "straight-leg-raise").Prescribed);
+        Assert.StartsWith("2×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
     }
 
     [Fact]
@@ -208,8 +212,26 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         Assert.Contains("within the next few days", paused.QuerySelector(".stop-advice")!.TextContent);
         Assert.Null(paused.QuerySelector("form.workout-form"));
 
-        using (var cleared = await client.SubmitAsync(paused.QuerySelector<IHtmlFormElement>(".stop-advice form")!)) cleared.AssertRedirect("/today");
-        Assert.NotNull((await client.GetDocumentAsync("/today")).QuerySelector("form.workout-form"));
+        // Carrying on is deliberate: without saying a clinician saw them, and when, nothing changes.
+        using (var refused = await client.SubmitAsync(paused.QuerySelector<IHtmlFormElement>(".stop-advice form")!))
+        {
+            var page2 = await refused.ToDocumentAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Tick this only when a clinician has seen you", page2.QuerySelector(".stop-advice")!.TextContent);
+            Assert.Contains("Enter the day a clinician saw you.", page2.QuerySelector(".stop-advice")!.TextContent);
+        }
+        Assert.NotNull((await client.GetDocumentAsync("/today")).QuerySelector(".stop-advice"));
+
+        using (var cleared = await client.SubmitAsync(paused.QuerySelector<IHtmlFormElement>(".stop-advice form")!, null, new Dictionary<string, string>
+        {
+            ["Clearance.Seen"] = "true",
+            ["Clearance.SeenOn"] = ProgramSeeding.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })) cleared.AssertRedirect("/today");
+        var resumed = await client.GetDocumentAsync("/today");
+        Assert.NotNull(resumed.QuerySelector("form.workout-form"));
+        // The program resumes one rung lower, and says why.
+        Assert.StartsWith("2×8", DoseOf(resumed, "straight-leg-raise"));
+        Assert.Contains("A clinician has seen you", MessageOf(resumed, "straight-leg-raise"));
     }
 
     [Fact]
@@ -239,21 +261,18 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
     }
 
     [Fact]
-    public async Task The_log_page_prefills_a_planned_exercise_with_the_plan_and_counts_it_for_the_program()
+    public async Task A_workout_logged_on_the_log_page_is_outside_the_program()
     {
         var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
-        await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
 
-        var page = await client.StartWorkoutAsync("straight-leg-raise", "wall-squat");
-
-        Assert.Equal("3", page.Field("Input.Exercises[0].PrescribedSets"));
-        Assert.Equal("10", page.Field("Input.Exercises[0].Sets[2].Reps"));
-        Assert.Null(page.Field("Input.Exercises[2].PrescribedSets"));
+        var page = await client.StartWorkoutAsync("straight-leg-raise");
         using var saved = await client.SaveAsync(page, new Dictionary<string, string> { ["Input.PainForAll"] = "1" });
         saved.AssertRedirect("/history/");
+
         await using var db = factory.OpenDatabase();
-        Assert.Equal(3, await db.Workouts.CountAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.Workouts.CountAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken));
+        Assert.Null((await db.WorkoutExercises.OrderBy(e => e.Id).LastAsync(TestContext.Current.CancellationToken)).Prescribed);
     }
 
     [Fact]
@@ -271,21 +290,19 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
     }
 
     [Fact]
-    public async Task A_phase_that_failed_twice_suggests_a_clinician_review()
+    public async Task A_phase_missed_three_times_stops_the_program_for_a_clinician_review()
     {
-        var (client, enrollment) = await StartedAsync(startedDaysAgo: 15);
-        await using (var db = factory.OpenDatabase())
-        {
-            var stored = await db.Enrollments.SingleAsync(e => e.Id == enrollment.Id, TestContext.Current.CancellationToken);
-            stored.PhaseRepeats = 2;
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
-        await factory.SeedWorkoutAsync(enrollment, daysAgo: 4, pain: 5);
-        await factory.SeedWorkoutAsync(enrollment, daysAgo: 2, pain: 5);
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 44);
+        for (var daysAgo = 43; daysAgo >= 1; daysAgo -= 2)
+            await factory.SeedWorkoutAsync(enrollment, daysAgo: daysAgo, pain: 5);
 
         var today = await client.GetDocumentAsync("/today");
 
-        Assert.Contains("worth a talk with a physiotherapist", today.Body!.TextContent);
+        Assert.Contains("stopped for a review", today.QuerySelector(".stop-advice")!.TextContent);
+        Assert.Contains("has not gone to plan three times", today.QuerySelector(".stop-advice")!.TextContent);
+        Assert.Null(today.QuerySelector("form.workout-form"));
         Assert.Contains("Switch on", today.QuerySelector(".program-position")!.TextContent);
+        await using var db = factory.OpenDatabase();
+        Assert.Equal(2, await db.ProgramTransitions.CountAsync(t => t.EnrollmentId == enrollment.Id && t.Kind == TransitionKind.PhaseRepeated, TestContext.Current.CancellationToken));
     }
 }

@@ -1,0 +1,166 @@
+using KneeRehab.Web.Content;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
+using KneeRehab.Web.Training;
+
+namespace KneeRehab.Tests.Programs;
+
+/// <summary>
+/// Virtual patients walked through every program with the app's own planner and record (a real SQLite
+/// database, a simulated calendar): behaviour over whole programs, not just the first two weeks.
+/// </summary>
+public class VirtualPatientTests
+{
+    private static readonly ProgressionOptions Options = new();
+
+    private static readonly ContentLibrary Library = Load();
+
+    private static ContentLibrary Load()
+    {
+        var root = ContentOptions.DefaultRoot();
+        return new ContentLibrary(ContentLoader.Load(root).Snapshot!, root, Options);
+    }
+
+    public static TheoryData<string> Programs => new(Library.Current.Programs.Select(p => p.Slug));
+
+    private static int MinimumWeeks(string slug) => Library.Current.FindProgram(slug)!.Meta.Phases.Sum(p => p.MinimumWeeks);
+
+    private static Task<SimulationResult> SimulateAsync(string slug, PatientKind patient, int seed = 1) =>
+        new ProgramSimulator(Library, Options).RunAsync(slug, patient, weeks: (int)Math.Ceiling(MinimumWeeks(slug) * 1.5) + 2, seed);
+
+    [Fact]
+    public void There_are_four_programs_to_walk() => Assert.Equal(4, Programs.Count);
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task A_steady_patient_finishes_within_the_phases_weeks_and_one_and_a_half_times_that(string slug)
+    {
+        var result = await SimulateAsync(slug, PatientKind.Steady);
+
+        Assert.Equal(SimulationOutcome.Finished, result.Outcome);
+        Assert.InRange(result.Weeks, MinimumWeeks(slug), MinimumWeeks(slug) * 1.5);
+        var phases = Library.Current.FindProgram(slug)!.Meta.Phases.Count;
+        Assert.Equal(phases - 1, result.Transitions.Count(t => t.Kind == TransitionKind.PhaseAdvanced));
+        Assert.Single(result.Transitions, t => t.Kind == TransitionKind.Finished);
+        Assert.DoesNotContain(result.Transitions, t => t.Kind is TransitionKind.PhaseRepeated or TransitionKind.StoppedForReview);
+        Assert.DoesNotContain(result.Decisions, d => d.Kind is DecisionKind.Regress or DecisionKind.Stop);
+        Assert.EndsWith($"result: finished in {result.Weeks} weeks", ProgramSimulator.Format(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task A_flare_is_stepped_down_with_the_reason_and_nothing_progresses_while_morning_pain_is_up(string slug)
+    {
+        var result = await SimulateAsync(slug, PatientKind.Flare);
+
+        var flare = result.Workouts.Where(w => w.Exercises.Any(e => e.PainDuring >= 6)).ToList();
+        Assert.NotEmpty(flare);
+        var afterFlare = result.Decisions.Where(d => d.WorkoutId == flare[0].Id).ToList();
+        var steppable = afterFlare.Where(d => Library.Current.FindGuide(d.ExerciseSlug)!.Meta.Ladder != "fixed").ToList();
+        Assert.NotEmpty(steppable);
+        Assert.All(steppable, d =>
+        {
+            Assert.Equal(DecisionKind.Regress, d.Kind);
+            Assert.Contains(Reason.RedPainDuring, d.ReasonCodes);
+            Assert.Contains("6/10", d.Message);
+        });
+
+        var soreMornings = result.Workouts.Where(w => w.PainNextMorning > ProgramSimulator.BaselineMorningPain + Options.SettledRise).Select(w => w.Id).ToHashSet();
+        Assert.NotEmpty(soreMornings);
+        Assert.DoesNotContain(result.Decisions, d => d.WorkoutId is { } id && soreMornings.Contains(id) && d.Kind == DecisionKind.Progress);
+        Assert.NotEqual(SimulationOutcome.NotFinished, result.Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task After_two_and_a_half_weeks_away_every_exercise_resumes_one_rung_lower(string slug)
+    {
+        var result = await SimulateAsync(slug, PatientKind.Gappy);
+
+        var back = Assert.Single(result.Transitions, t => t.Kind == TransitionKind.ResumedAfterBreak);
+        var resumed = result.Decisions.Where(d => d.WorkoutId is null && d.Date == back.Date).ToList();
+        Assert.NotEmpty(resumed);
+        foreach (var decision in resumed)
+        {
+            Assert.Contains(Reason.Gap, decision.ReasonCodes);
+            var before = result.Decisions.Last(d => d.ExerciseSlug == decision.ExerciseSlug && d.Id < decision.Id).Next.ToDose();
+            var now = decision.Next.ToDose();
+            Assert.True(now.IsLowerThan(before) || decision.ReasonCodes.Contains(Reason.BottomOfLadder), $"{decision.ExerciseSlug}: {now} after {before}");
+        }
+        // The workout on the day back was prescribed exactly those doses.
+        var firstBack = result.Workouts.First(w => w.Date == back.Date);
+        foreach (var decision in resumed)
+            Assert.All(firstBack.Exercises.Where(e => e.ExerciseSlug == decision.ExerciseSlug), e => Assert.Equal(decision.Next, e.Prescribed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task A_warning_sign_in_week_3_stops_the_program_with_the_advice(string slug)
+    {
+        var result = await SimulateAsync(slug, PatientKind.RedFlag);
+
+        Assert.Equal(SimulationOutcome.Stopped, result.Outcome);
+        Assert.Equal(3, result.Weeks);
+        Assert.Contains("B_LOCKING", result.Reason);
+        Assert.Contains(RedFlagScreen.Advice(RedFlagUrgency.Urgent), result.Reason);
+        Assert.DoesNotContain(result.Workouts, w => w.Date > result.Transitions.Single(t => t.Kind == TransitionKind.Paused).Date);
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task A_bad_knee_day_every_week_still_finishes(string slug)
+    {
+        var result = await SimulateAsync(slug, PatientKind.BadDays);
+
+        Assert.Equal(SimulationOutcome.Finished, result.Outcome);
+        Assert.InRange(result.Weeks, MinimumWeeks(slug), MinimumWeeks(slug) * 1.5);
+        Assert.True(result.Workouts.Count(w => w.BadKneeDay) >= MinimumWeeks(slug) - 1);
+    }
+
+    [Fact]
+    public async Task A_patient_who_does_80_percent_of_the_reps_never_steps_up_and_is_sent_for_review()
+    {
+        var result = await SimulateAsync("runners-knee", PatientKind.Slow, seed: 7);
+
+        Assert.DoesNotContain(result.Decisions, d => d.Kind == DecisionKind.Progress);
+        Assert.Equal(SimulationOutcome.Stopped, result.Outcome);
+        Assert.Contains("PHASE_REVIEW", result.Reason);
+    }
+
+    [Fact]
+    public async Task The_same_patient_and_seed_give_the_same_record()
+    {
+        var first = await SimulateAsync("whole-chain-knee", PatientKind.Slow, seed: 3);
+        var second = await SimulateAsync("whole-chain-knee", PatientKind.Slow, seed: 3);
+
+        Assert.Equal(ProgramSimulator.Format(first), ProgramSimulator.Format(second));
+        Assert.Equal(first.Decisions.Select(d => (d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons)), second.Decisions.Select(d => (d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons)));
+    }
+
+    [Fact]
+    public void The_simulate_command_prints_the_week_table_and_the_result()
+    {
+        using var output = new StringWriter();
+
+        var exit = SimulateCommand.Run(["simulate", "inner-range-quadriceps", "--patient", "steady", "--weeks", "12"], output);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().TrimEnd().Split('\n');
+        Assert.StartsWith("week | phase |", lines[1]);
+        Assert.StartsWith("1 | 1 Switch on |", lines[2]);
+        Assert.Matches(@"^result: finished in \d+ weeks$", lines[^1].TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("no-such-program", "steady", "No program 'no-such-program'")]
+    [InlineData("runners-knee", "sometimes", "Unknown patient kind 'sometimes'")]
+    public void The_simulate_command_explains_a_bad_argument(string program, string patient, string message)
+    {
+        using var output = new StringWriter();
+
+        var exit = SimulateCommand.Run(["simulate", program, "--patient", patient], output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output.ToString());
+    }
+}
