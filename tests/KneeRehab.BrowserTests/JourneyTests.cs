@@ -344,7 +344,25 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.CheckPageAsync();
             Assert.Contains("Runner", await page.Locator("#report-program").TextContentAsync() + await page.Locator("main").TextContentAsync());
 
+            // The program's record lists its start.
+            await s.GotoAsync("/programs/record");
+            Assert.Contains("Started", await page.Locator(".program-record").TextContentAsync());
+
+            // A warning sign pauses the program; carrying on needs the clinician's visit and its date.
             await s.GotoAsync("/today/warning");
+            await page.GetByLabel("The knee locks", new() { Exact = false }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Pause my program" }).ClickAsync();
+            await page.WaitForURLAsync("**/today");
+            await s.CheckPageAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Carry on with my program" }).ClickAsync();
+            await page.WaitForURLAsync("**/today?handler=Cleared");
+            await s.CheckPageAsync();
+            Assert.Contains("Enter the day a clinician saw you.", await page.Locator(".stop-advice").TextContentAsync());
+            await page.GetByLabel("A clinician has seen me about this and says I can carry on").CheckAsync();
+            await page.GetByLabel("When were you seen?").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Carry on with my program" }).ClickAsync();
+            await page.WaitForURLAsync("**/today");
+            Assert.Contains("one step lower", await page.Locator("main").TextContentAsync());
         });
     }
 

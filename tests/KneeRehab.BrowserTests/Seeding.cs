@@ -1,5 +1,6 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,12 @@ public static class Seeding
                 checkIn.Psfs = [new() { Activity = "Stairs", Score = 3 + week }, new() { Activity = "Running", Score = 2 + week }, new() { Activity = "Kneeling", Score = 4 + week }];
             db.CheckIns.Add(checkIn);
         }
+        foreach (var started in await db.ProgramTransitions.Where(t => t.EnrollmentId == enrollment.Id && t.Kind == TransitionKind.Started).ToListAsync())
+            (started.Date, started.PhaseStartedOn) = (enrollment.StartedOn, enrollment.StartedOn);
         await db.SaveChangesAsync();
+        // As saving those workouts would have: the program's decisions recorded from its first day.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await scope.ServiceProvider.GetRequiredService<ProgramRecord>().DecideFromAsync(enrollment, enrollment.StartedOn);
+        await transaction.CommitAsync();
     }
 }

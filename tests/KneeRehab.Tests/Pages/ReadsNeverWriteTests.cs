@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Log;
+using KneeRehab.Tests.Pages.Programs;
+using KneeRehab.Tests.Pages.Today;
+using Microsoft.Data.Sqlite;
+
+namespace KneeRehab.Tests.Pages;
+
+/// <summary>
+/// Reads never write: a walk over every page a patient and their physiotherapist can GET leaves the database
+/// exactly as it was. The one deliberate write is the share link's view log.
+/// </summary>
+public class ReadsNeverWriteTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 5, 4, 7, 0, 0, TimeSpan.Zero);
+    private readonly KneeRehabFactory _factory = new() { Clock = new TestClock(Start) };
+
+    /// <summary>Every row of every table, as text: two equal fingerprints mean nothing was written.</summary>
+    private string Fingerprint(params string[] except)
+    {
+        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        var text = new StringBuilder();
+        foreach (var table in tables.Except(except))
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
+            using var reader = select.ExecuteReader();
+            text.Append('#').Append(table).Append('\n');
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                text.Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public async Task A_walk_over_every_page_as_a_patient_and_as_a_physiotherapist_with_a_link_writes_nothing()
+    {
+        var client = await _factory.CreateUserClientAsync();
+        using (var started = await ProgramPagesTests.StartAsync(client, "runners-knee", baseline: "2")) started.AssertRedirect("/today");
+        // Two easy workouts with their next mornings, a check-in and a share link: every page has something to show.
+        int workoutId = 0;
+        foreach (var day in new[] { 0, 2 })
+        {
+            _factory.Clock!.Now = Start.AddDays(day);
+            var morning = await client.GetDocumentAsync("/today");
+            if (morning.QuerySelector<IHtmlFormElement>(".morning-question form") is { } question)
+                (await client.SubmitAsync(question, null, new Dictionary<string, string> { ["MorningPain"] = "2" })).Dispose();
+            using var saved = await client.SaveAsync(await client.GetDocumentAsync("/today"), new Dictionary<string, string> { ["Input.PainForAll"] = "1" });
+            saved.AssertRedirect("/history/");
+            workoutId = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var checkIn = await client.GetDocumentAsync("/progress/checkin");
+        (await client.SubmitAsync(checkIn.QuerySelector<IHtmlFormElement>("main form")!, null, new Dictionary<string, string>
+        {
+            ["Input.AveragePain"] = "3", ["Input.WorstPain"] = "5",
+            ["Input.Activities[0].Name"] = "Stairs", ["Input.Activities[0].Score"] = "5",
+            ["Input.Activities[1].Name"] = "Running", ["Input.Activities[1].Score"] = "3",
+            ["Input.Activities[2].Name"] = "Squatting", ["Input.Activities[2].Score"] = "4",
+        })).Dispose();
+        var share = await client.GetDocumentAsync("/progress/share");
+        (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)).Dispose();
+        var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+
+        // Days later, past the break rule and past the phase's weeks: the state in which pages used to write.
+        _factory.Clock!.Now = Start.AddDays(20);
+        var before = Fingerprint();
+        string[] pages =
+        [
+            "/", "/exercises", "/exercises?level=3", "/exercises/ball-bridge", "/programs", "/programs/runners-knee", "/programs/whole-chain-knee/start",
+            "/programs/record", "/today", "/today/warning", "/log", "/log?exercise=wall-squat", "/history", $"/history/{workoutId}",
+            $"/history/{workoutId}/edit", $"/history/{workoutId}/delete", "/progress", "/progress?range=4w", "/progress?range=all",
+            "/progress?handler=data&range=all", "/progress/checkin", "/progress/report", "/progress/share", "/progress/export",
+            "/progress/export?handler=csv", "/progress/export?handler=calendar", "/account/preferences", "/safety", "/evidence", "/healthz",
+        ];
+        foreach (var url in pages)
+        {
+            using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+        Assert.Equal(before, Fingerprint());
+
+        // The physiotherapist's link: the view is logged, and nothing else changes.
+        var physio = _factory.CreateBrowserClient();
+        var viewsBefore = Count("ShareLinkViews");
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await physio.GetAsync(link, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Equal(viewsBefore + 2, Count("ShareLinkViews"));
+        Assert.Equal(Without(before, "ShareLinkViews"), Fingerprint("ShareLinkViews"));
+    }
+
+    private long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static string Without(string fingerprint, string table)
+    {
+        var start = fingerprint.IndexOf($"#{table}\n", StringComparison.Ordinal);
+        if (start < 0) return fingerprint;
+        var end = fingerprint.IndexOf('#', start + 1);
+        return fingerprint[..start] + (end < 0 ? "" : fingerprint[end..]);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Log;
+using KneeRehab.Tests.Pages.Programs;
+using KneeRehab.Web.Data;
+using KneeRehab.Web.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeRehab.Tests.Pages.Today;
+
+/// <summary>
+/// The engine decides once, when a workout (or its next-morning pain) is saved, and every page reads that
+/// record; the dose is the server's and never comes back from a form.
+/// </summary>
+public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory>
+{
+    private const string Program = ProgramPagesTests.Program;
+
+    private async Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(int startedDaysAgo)
+    {
+        var client = await factory.CreateUserClientAsync();
+        using (var started = await ProgramPagesTests.StartAsync(client, Program)) started.AssertRedirect("/today");
+        var enrollment = await factory.EnrollmentOfAsync(client);
+        await factory.BackdateEnrollmentAsync(enrollment.Id, startedDaysAgo);
+        return (client, await factory.EnrollmentOfAsync(client));
+    }
+
+    private static string? DoseOf(IHtmlDocument today, string slug) =>
+        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-dose")?.TextContent;
+
+    private static string? MessageOf(IHtmlDocument today, string slug) =>
+        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-message")?.TextContent;
+
+    [Fact]
+    public async Task Today_shows_the_recorded_decision_rather_than_working_it_out_again()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
+        Assert.StartsWith("3×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+
+        await using (var db = factory.OpenDatabase())
+        {
+            var latest = await db.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "straight-leg-raise")
+                .OrderByDescending(d => d.Id).FirstAsync(TestContext.Current.CancellationToken);
+            latest.Next = new Prescription(3, 12, 0, 0, 1);
+            latest.Message = "Recorded: 3×12 next.";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var today = await client.GetDocumentAsync("/today");
+        Assert.StartsWith("3×12", DoseOf(today, "straight-leg-raise"));
+        Assert.Equal("Recorded: 3×12 next.", MessageOf(today, "straight-leg-raise"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1e300")]
+    [InlineData("")]
+    public async Task A_tampered_or_missing_dose_field_changes_nothing_and_every_page_still_answers(string tampered)
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 0);
+        var today = await client.GetDocumentAsync("/today");
+        var form = today.Form();
+        foreach (var name in new[] { "PrescribedSets", "PrescribedReps", "PrescribedHoldSeconds", "PrescribedLoadKg", "PrescribedLevel" })
+        {
+            var input = (IHtmlInputElement)today.CreateElement("input");
+            input.Type = "hidden";
+            input.Name = $"Input.Exercises[3].{name}";
+            input.Value = tampered;
+            form.AppendChild(input);
+        }
+
+        using var saved = await client.SaveAsync(today, new Dictionary<string, string> { ["Input.PainForAll"] = "1" });
+        saved.AssertRedirect("/history/");
+
+        await using (var db = factory.OpenDatabase())
+        {
+            var legRaise = await db.WorkoutExercises.FirstAsync(e => e.Workout!.EnrollmentId == enrollment.Id && e.ExerciseSlug == "straight-leg-raise", TestContext.Current.CancellationToken);
+            Assert.Equal(new Prescription(2, 10, 0, 0, 1), legRaise.Prescribed);
+            var decision = await db.ProgramDecisions.FirstAsync(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "straight-leg-raise", TestContext.Current.CancellationToken);
+            Assert.Equal(new Prescription(2, 10, 0, 0, 1), decision.Next);
+        }
+        var link = await CreateShareLinkAsync(client);
+        foreach (var url in new[] { "/today", "/progress", "/progress?range=all", "/progress?handler=data&range=all", "/progress/report", saved.Headers.Location!.OriginalString })
+        {
+            using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+        using var shared = await factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
+    }
+
+    private static async Task<string> CreateShareLinkAsync(HttpClient client)
+    {
+        var page = await client.GetDocumentAsync("/progress/share");
+        using (var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) created.AssertRedirect("/progress/share");
+        var after = await client.GetDocumentAsync("/progress/share");
+        return new Uri(after.QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task Editing_or_deleting_an_earlier_program_workout_makes_the_decisions_from_it_again()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+        var second = await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
+        Assert.StartsWith("3×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+
+        // It hurt more than the patient first wrote: 6 out of 10 on the leg raise.
+        var edit = await client.GetDocumentAsync($"/history/{second}/edit");
+        var legRaise = edit.QuerySelectorAll<IHtmlInputElement>("input[name$='.Slug']").Select((input, i) => (input.Value, i)).First(x => x.Value == "straight-leg-raise").i;
+        using (var saved = await client.SaveAsync(edit, new Dictionary<string, string> { [$"Input.Exercises[{legRaise}].PainDuring"] = "6" })) saved.AssertRedirect($"/history/{second}");
+
+        var afterEdit = await client.GetDocumentAsync("/today");
+        Assert.StartsWith("2×8", DoseOf(afterEdit, "straight-leg-raise"));
+        Assert.Contains("6/10", MessageOf(afterEdit, "straight-leg-raise"));
+        await using (var db = factory.OpenDatabase())
+        {
+            var stored = await db.WorkoutExercises.FirstAsync(e => e.WorkoutId == second && e.ExerciseSlug == "straight-leg-raise", TestContext.Current.CancellationToken);
+            Assert.Equal(new Prescription(2, 10, 0, 0, 1), stored.Prescribed);
+        }
+
+        var delete = await client.GetDocumentAsync($"/history/{second}/delete");
+        using (var deleted = await client.SubmitAsync(delete.QuerySelector<IHtmlFormElement>("main form")!)) deleted.AssertRedirect("/history");
+
+        var afterDelete = await client.GetDocumentAsync("/today");
+        Assert.StartsWith("2×10", DoseOf(afterDelete, "straight-leg-raise"));
+        Assert.Contains("once more", MessageOf(afterDelete, "straight-leg-raise"));
+        await using (var db = factory.OpenDatabase())
+            Assert.False(await db.ProgramDecisions.AnyAsync(d => d.WorkoutId == second, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Next_morning_pain_is_not_taken_on_the_evening_of_the_workout()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 0);
+        var today = await client.GetDocumentAsync("/today");
+        using var saved = await client.SaveAsync(today, new Dictionary<string, string> { ["Input.PainForAll"] = "1" });
+        saved.AssertRedirect("/history/");
+        var url = saved.Headers.Location!.OriginalString;
+
+        Assert.Null((await client.GetDocumentAsync("/today")).QuerySelector(".morning-question"));
+        var workout = await client.GetDocumentAsync(url);
+        using var refused = await client.SubmitAsync(workout.QuerySelector<IHtmlFormElement>("form.add-row")!, null, new Dictionary<string, string> { ["PainNextMorning"] = "2" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Tell us tomorrow morning", (await refused.ToDocumentAsync()).FieldError("PainNextMorning"));
+        await using var db = factory.OpenDatabase();
+        Assert.Null((await db.Workouts.SingleAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken)).PainNextMorning);
+    }
+
+    [Fact]
+    public async Task A_painful_exercise_logged_outside_a_program_gets_the_engines_advice()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.StartWorkoutAsync("wall-squat");
+        using var saved = await client.SaveAsync(page, new Dictionary<string, string> { ["Input.PainForAll"] = "7" });
+        saved.AssertRedirect("/history/");
+
+        var workout = await client.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+
+        var advice = workout.QuerySelector(".decision-regress .decision-message")!.TextContent;
+        Assert.Contains("7/10", advice);
+        Assert.Contains("step back", advice);
+    }
+
+    [Fact]
+    public async Task Two_workouts_with_pain_7_on_any_exercise_stop_the_program_for_a_review()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        // Only the bridge hurt, once in each of two of the last three workouts.
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+        await SeedWithOnePainfulExerciseAsync(enrollment, daysAgo: 3, "ball-bridge");
+        await SeedWithOnePainfulExerciseAsync(enrollment, daysAgo: 1, "side-lying-hip-abduction");
+
+        var today = await client.GetDocumentAsync("/today");
+
+        Assert.Contains("stopped for a review", today.QuerySelector(".stop-advice")!.TextContent);
+        Assert.Contains("7/10 or more in two of your last 3 workouts", today.QuerySelector(".stop-advice")!.TextContent);
+        Assert.Null(today.QuerySelector("form.workout-form"));
+        Assert.Equal(ProgramStatus.StoppedForReview, (await factory.EnrollmentOfAsync(client)).Status);
+    }
+
+    private async Task SeedWithOnePainfulExerciseAsync(ProgramEnrollment enrollment, int daysAgo, string painful)
+    {
+        var id = await factory.SeedWorkoutAsync(enrollment, daysAgo: daysAgo);
+        await using (var db = factory.OpenDatabase())
+        {
+            foreach (var entry in await db.WorkoutExercises.Where(e => e.WorkoutId == id && e.ExerciseSlug == painful).ToListAsync())
+                entry.PainDuring = 7;
+            await db.SaveChangesAsync();
+        }
+        await factory.RecordFromAsync(enrollment.Id, ProgramSeeding.Today.AddDays(-daysAgo));
+    }
+}
