@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace KneeRehab.Web.Data;
 
 /// <summary>
@@ -14,6 +16,10 @@ public static class WorkoutDates
     /// <summary>Today's date where the user is; an unknown or missing zone is UTC.</summary>
     public static DateOnly TodayIn(this TimeProvider clock, string? timeZoneId) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), FindZone(timeZoneId)).DateTime);
+
+    /// <summary>Today's date where the user is, from the time zone in their preferences.</summary>
+    public static async Task<DateOnly> TodayForAsync(this KneeRehabDbContext db, TimeProvider clock, string userId) =>
+        clock.TodayIn(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync());
 
     public static TimeZoneInfo FindZone(string? timeZoneId) =>
         timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;

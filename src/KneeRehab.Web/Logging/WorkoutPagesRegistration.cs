@@ -17,6 +17,8 @@ public static class WorkoutPagesRegistration
                 options.Conventions.AuthorizeFolder("/Today");
                 options.Conventions.AuthorizeFolder("/Progress");
                 options.Conventions.AuthorizePage("/Programs/Start");
+                options.Conventions.AuthorizePage("/Programs/Record");
+                options.Conventions.AuthorizePage("/Programs/Finished");
             })
             .AddMvcOptions(options =>
             {

@@ -86,8 +86,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         db.Enrollments.FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
 
     /// <summary>Today's date where the user is (their time zone from preferences, UTC when unknown).</summary>
-    public async Task<DateOnly> TodayForAsync(string userId) =>
-        clock.TodayIn(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync());
+    public Task<DateOnly> TodayForAsync(string userId) => db.TodayForAsync(clock, userId);
 
     public async Task<TodayPlan?> PlanAsync(string userId)
     {

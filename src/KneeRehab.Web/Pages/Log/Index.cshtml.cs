@@ -16,7 +16,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary><c>/log?exercise=ball-bridge</c> (from a guide page) starts the form with that exercise.</summary>
     public async Task<IActionResult> OnGetAsync(string? exercise)
     {
-        Input = WorkoutInput.NewFor(Clock.Today());
+        Input = WorkoutInput.NewFor(await Db.TodayForAsync(Clock, UserId));
         if (exercise is not null && Guide(exercise) is not null)
         {
             AddSlug = exercise;

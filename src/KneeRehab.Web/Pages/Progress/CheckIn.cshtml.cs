@@ -100,7 +100,7 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
         db.CheckIns.Add(new OutcomeCheckIn
         {
             UserId = users.GetUserId(User)!,
-            Date = clock.Today(),
+            Date = await db.TodayForAsync(clock, users.GetUserId(User)!),
             AveragePain = Input.AveragePain!.Value,
             WorstPain = Input.WorstPain!.Value,
             GlobalRatingOfChange = AskGrc ? Input.Grc : null,
@@ -114,7 +114,7 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
     private async Task<IReadOnlyList<string>> LoadAsync()
     {
         var userId = users.GetUserId(User)!;
-        var today = clock.Today();
+        var today = await db.TodayForAsync(clock, userId);
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId)
             .OrderBy(c => c.Date).ThenBy(c => c.Id).Include(c => c.Psfs).ToListAsync();
         var lastPsfs = checkIns.LastOrDefault(c => c.Psfs.Count > 0);

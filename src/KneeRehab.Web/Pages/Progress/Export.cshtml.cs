@@ -58,7 +58,7 @@ public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
 
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", $"KneeRehab: {program.Meta.Title}");
-        var today = clock.Today();
+        var today = await db.TodayForAsync(clock, userId);
         foreach (var day in program.PlannedDays(enrollment.StartedOn, DateOnly.MaxValue))
         {
             if (day < today) continue;

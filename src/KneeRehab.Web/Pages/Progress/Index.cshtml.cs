@@ -87,7 +87,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         Range = range is not null && Ranges.ContainsKey(range) ? range : "3m";
         var userId = users.GetUserId(User)!;
         AffectedKnee = await db.Users.Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync();
-        var today = clock.Today();
+        var today = await db.TodayForAsync(clock, userId);
         var from = Ranges[Range].Days is { } days ? today.AddDays(-days) : DateOnly.MinValue;
 
         var entries = await db.WorkoutExercises.AsNoTracking()

@@ -24,6 +24,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>With no program running: the one finished last, for its "you did it" moment.</summary>
     public ProgramEnrollment? Finished { get; private set; }
 
+    /// <summary>False until the user has chosen a time zone: /today then points to preferences.</summary>
+    public bool TimeZoneSet { get; private set; }
+
     /// <summary>Why the program stopped for a review, in words, from its record.</summary>
     public string? StopMessage { get; private set; }
 
@@ -60,6 +63,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
                 .Where(t => t.EnrollmentId == Plan.Enrollment.Id && t.Kind == TransitionKind.StoppedForReview)
                 .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Select(t => t.Note).FirstOrDefaultAsync();
         CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Plan.Today);
+        TimeZoneSet = await Db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId != null).SingleAsync();
         ShowPlannedDoses();
     }
 
