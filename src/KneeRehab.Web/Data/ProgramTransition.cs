@@ -8,6 +8,7 @@ public enum TransitionKind
     Finished,
     Paused,
     Resumed,
+    PausedForBreak,
     ResumedAfterBreak,
     StoppedForReview,
     Ended,

@@ -73,16 +73,19 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             && await db.Enrollments.AnyAsync(e => e.UserId == enrollment.UserId && e.Id != enrollment.Id && e.EndedOn == null)) return;
 
         await db.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.Date >= from).ExecuteDeleteAsync();
-        var transitions = await db.ProgramTransitions.Where(t => t.EnrollmentId == enrollment.Id)
-            .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
-        db.ProgramTransitions.RemoveRange(transitions.Where(t => t.Date >= from && !t.ByPatient));
-
         var workouts = await db.Workouts.AsNoTracking()
             .Where(w => w.EnrollmentId == enrollment.Id && w.UserId == enrollment.UserId)
             .OrderBy(w => w.Date).ThenBy(w => w.CreatedUtc).ThenBy(w => w.Id)
             .Include(w => w.Exercises).ThenInclude(e => e.Sets)
             .AsSplitQuery()
             .ToListAsync();
+        // The engine's steps from that day on are made again; so is a break's pause dated earlier but made by a workout from then on.
+        var walkedAgain = workouts.Where(w => w.Date >= from).Select(w => w.Id).ToHashSet();
+        var transitions = await db.ProgramTransitions.Where(t => t.EnrollmentId == enrollment.Id)
+            .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
+        var madeAgain = transitions.Where(t => !t.ByPatient && (t.Date >= from || t.WorkoutId is not { } id || walkedAgain.Contains(id) || !workouts.Any(w => w.Id == id))).ToList();
+        db.ProgramTransitions.RemoveRange(madeAgain);
+        transitions = [.. transitions.Except(madeAgain)];
         var earlier = await db.ProgramDecisions.AsNoTracking()
             .Where(d => d.EnrollmentId == enrollment.Id && d.Date < from)
             .OrderBy(d => d.Id).ToListAsync();
@@ -259,6 +262,21 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                     Record(item.Slug, decision, workout.Date, workoutId: null, decision.Next!);
             }
             var days = workout.Date.DayNumber - last.DayNumber;
+            // The pause began the day the break became longer than the rule allows; it is recorded now, when the
+            // patient is back, because nothing is written while they are away.
+            var pausedOn = last.AddDays(Engine.Options.GapDays + 1);
+            var paused = new ProgramTransition
+            {
+                EnrollmentId = enrollment.Id,
+                Date = pausedOn,
+                AtUtc = Noon(pausedOn),
+                Kind = TransitionKind.PausedForBreak,
+                WorkoutId = workout.Id,
+                Reason = Reason.Gap,
+                Note = $"No workout for more than {Engine.Options.GapDays} days since {last:d MMMM yyyy}.",
+            };
+            Stamp(paused);
+            record.Db.ProgramTransitions.Add(paused);
             Add(TransitionKind.ResumedAfterBreak, workout, Reason.Gap, $"Back after {days} days without a workout: every exercise started again one step lower.");
         }
 

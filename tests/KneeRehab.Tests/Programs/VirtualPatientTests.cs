@@ -78,6 +78,10 @@ public class VirtualPatientTests
         var result = await SimulateAsync(slug, PatientKind.Gappy);
 
         var back = Assert.Single(result.Transitions, t => t.Kind == TransitionKind.ResumedAfterBreak);
+        // The pause is on record from the day the break became longer than the rule allows.
+        var lastBefore = result.Workouts.Last(w => w.Date < back.Date).Date;
+        var paused = Assert.Single(result.Transitions, t => t.Kind == TransitionKind.PausedForBreak);
+        Assert.Equal(lastBefore.AddDays(Options.GapDays + 1), paused.Date);
         var resumed = result.Decisions.Where(d => d.WorkoutId is null && d.Date == back.Date).ToList();
         Assert.NotEmpty(resumed);
         foreach (var decision in resumed)

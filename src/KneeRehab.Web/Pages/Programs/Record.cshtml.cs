@@ -33,6 +33,7 @@ public class RecordModel(KneeRehabDbContext db, ContentLibrary content, UserMana
         TransitionKind.Finished => "Finished",
         TransitionKind.Paused => "Paused for a warning sign",
         TransitionKind.Resumed => "Carried on after seeing a clinician",
+        TransitionKind.PausedForBreak => "Paused: a long break",
         TransitionKind.ResumedAfterBreak => "Back after a break",
         TransitionKind.StoppedForReview => "Stopped for a review",
         _ => "Ended",

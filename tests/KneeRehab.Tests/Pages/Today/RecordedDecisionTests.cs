@@ -135,6 +135,22 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
     }
 
     [Fact]
+    public async Task The_personal_data_download_carries_the_programs_record()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
+
+        var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
+        using var download = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#download-data")!);
+        using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var program = json.RootElement.GetProperty("programs")[0];
+        Assert.Equal(1, program.GetProperty("steps").GetArrayLength());
+        var decisions = program.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Contains(decisions, d => d.GetProperty("ExerciseSlug").GetString() == "straight-leg-raise" && d.GetProperty("Message").GetString()!.Length > 0);
+    }
+
+    [Fact]
     public async Task Next_morning_pain_is_not_taken_on_the_evening_of_the_workout()
     {
         var (client, enrollment) = await StartedAsync(startedDaysAgo: 0);

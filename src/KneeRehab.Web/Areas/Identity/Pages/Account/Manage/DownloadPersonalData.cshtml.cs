@@ -55,7 +55,15 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
         var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { l.Name, l.Slugs }).ToListAsync();
         var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
-            .Select(e => new { e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.Status, e.StatusReason, e.StatusSince }).ToListAsync();
+            .Select(e => new
+            {
+                e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.Status, e.StatusReason, e.StatusSince,
+                // The program's record: its steps and the decisions made for each exercise.
+                steps = db.ProgramTransitions.Where(t => t.EnrollmentId == e.Id).OrderBy(t => t.Date).ThenBy(t => t.AtUtc)
+                    .Select(t => new { t.Date, t.Kind, t.Reason, t.Note }).ToList(),
+                decisions = db.ProgramDecisions.Where(d => d.EnrollmentId == e.Id).OrderBy(d => d.Id)
+                    .Select(d => new { d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons, d.Message }).ToList(),
+            }).AsSplitQuery().ToListAsync();
 
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
         return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs }, Json), "application/json");
