@@ -17,6 +17,25 @@ public static class ProgramSeeding
     public static ExerciseGuide Guide(this KneeRehabFactory factory, string slug) =>
         factory.Services.GetRequiredService<ContentLibrary>().Current.FindGuide(slug)!;
 
+    /// <summary>A new user who started <paramref name="program"/>, its start moved back <paramref name="startedDaysAgo"/> days.</summary>
+    public static async Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(this KneeRehabFactory factory, string program, int startedDaysAgo = 0)
+    {
+        var client = await factory.CreateUserClientAsync();
+        using (var started = await Programs.ProgramPagesTests.StartAsync(client, program)) started.AssertRedirect("/today");
+        var enrollment = await factory.EnrollmentOfAsync(client);
+        if (startedDaysAgo > 0) await factory.BackdateEnrollmentAsync(enrollment.Id, startedDaysAgo);
+        return (client, await factory.EnrollmentOfAsync(client));
+    }
+
+    /// <summary>The dose /today shows for an exercise ("3×10, each leg"), or null when it is not planned.</summary>
+    public static string? DoseOf(this AngleSharp.Html.Dom.IHtmlDocument today, string slug) => Planned(today, slug)?.QuerySelector(".decision-dose")?.TextContent;
+
+    /// <summary>The reason /today gives for an exercise's dose.</summary>
+    public static string? MessageOf(this AngleSharp.Html.Dom.IHtmlDocument today, string slug) => Planned(today, slug)?.QuerySelector(".decision-message")?.TextContent;
+
+    private static AngleSharp.Dom.IElement? Planned(AngleSharp.Html.Dom.IHtmlDocument today, string slug) =>
+        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null);
+
     public static async Task<ProgramEnrollment> EnrollmentOfAsync(this KneeRehabFactory factory, HttpClient client)
     {
         await using var db = factory.OpenDatabase();

@@ -16,20 +16,7 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
 {
     private const string Program = ProgramPagesTests.Program;
 
-    private async Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(int startedDaysAgo)
-    {
-        var client = await factory.CreateUserClientAsync();
-        using (var started = await ProgramPagesTests.StartAsync(client, Program)) started.AssertRedirect("/today");
-        var enrollment = await factory.EnrollmentOfAsync(client);
-        await factory.BackdateEnrollmentAsync(enrollment.Id, startedDaysAgo);
-        return (client, await factory.EnrollmentOfAsync(client));
-    }
-
-    private static string? DoseOf(IHtmlDocument today, string slug) =>
-        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-dose")?.TextContent;
-
-    private static string? MessageOf(IHtmlDocument today, string slug) =>
-        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-message")?.TextContent;
+    private Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(int startedDaysAgo = 0) => factory.StartedAsync(Program, startedDaysAgo);
 
     [Fact]
     public async Task Today_shows_the_recorded_decision_rather_than_working_it_out_again()
@@ -37,7 +24,7 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
-        Assert.StartsWith("3×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+        Assert.StartsWith("3×10", (await client.GetDocumentAsync("/today")).DoseOf("straight-leg-raise"));
 
         await using (var db = factory.OpenDatabase())
         {
@@ -49,8 +36,8 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         }
 
         var today = await client.GetDocumentAsync("/today");
-        Assert.StartsWith("3×12", DoseOf(today, "straight-leg-raise"));
-        Assert.Equal("Recorded: 3×12 next.", MessageOf(today, "straight-leg-raise"));
+        Assert.StartsWith("3×12", today.DoseOf("straight-leg-raise"));
+        Assert.Equal("Recorded: 3×12 next.", today.MessageOf("straight-leg-raise"));
     }
 
     [Theory]
@@ -108,7 +95,7 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 5);
         var second = await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
-        Assert.StartsWith("3×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+        Assert.StartsWith("3×10", (await client.GetDocumentAsync("/today")).DoseOf("straight-leg-raise"));
 
         // It hurt more than the patient first wrote: 6 out of 10 on the leg raise.
         var edit = await client.GetDocumentAsync($"/history/{second}/edit");
@@ -116,8 +103,8 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         using (var saved = await client.SaveAsync(edit, new Dictionary<string, string> { [$"Input.Exercises[{legRaise}].PainDuring"] = "6" })) saved.AssertRedirect($"/history/{second}");
 
         var afterEdit = await client.GetDocumentAsync("/today");
-        Assert.StartsWith("2×8", DoseOf(afterEdit, "straight-leg-raise"));
-        Assert.Contains("6/10", MessageOf(afterEdit, "straight-leg-raise"));
+        Assert.StartsWith("2×8", afterEdit.DoseOf("straight-leg-raise"));
+        Assert.Contains("6/10", afterEdit.MessageOf("straight-leg-raise"));
         await using (var db = factory.OpenDatabase())
         {
             var stored = await db.WorkoutExercises.FirstAsync(e => e.WorkoutId == second && e.ExerciseSlug == "straight-leg-raise", TestContext.Current.CancellationToken);
@@ -128,8 +115,8 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         using (var deleted = await client.SubmitAsync(delete.QuerySelector<IHtmlFormElement>("main form")!)) deleted.AssertRedirect("/history");
 
         var afterDelete = await client.GetDocumentAsync("/today");
-        Assert.StartsWith("2×10", DoseOf(afterDelete, "straight-leg-raise"));
-        Assert.Contains("once more", MessageOf(afterDelete, "straight-leg-raise"));
+        Assert.StartsWith("2×10", afterDelete.DoseOf("straight-leg-raise"));
+        Assert.Contains("once more", afterDelete.MessageOf("straight-leg-raise"));
         await using (var db = factory.OpenDatabase())
             Assert.False(await db.ProgramDecisions.AnyAsync(d => d.WorkoutId == second, TestContext.Current.CancellationToken));
     }

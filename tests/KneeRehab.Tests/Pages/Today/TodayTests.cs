@@ -11,20 +11,7 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 {
     private const string Program = ProgramPagesTests.Program;
 
-    private async Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(int startedDaysAgo = 0)
-    {
-        var client = await factory.CreateUserClientAsync();
-        using (var started = await ProgramPagesTests.StartAsync(client, Program)) started.AssertRedirect("/today");
-        var enrollment = await factory.EnrollmentOfAsync(client);
-        if (startedDaysAgo > 0) await factory.BackdateEnrollmentAsync(enrollment.Id, startedDaysAgo);
-        return (client, await factory.EnrollmentOfAsync(client));
-    }
-
-    private static string? DoseOf(IHtmlDocument today, string slug) =>
-        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-dose")?.TextContent;
-
-    private static string? MessageOf(IHtmlDocument today, string slug) =>
-        today.QuerySelectorAll(".decision").FirstOrDefault(d => d.QuerySelector($"a[href='/exercises/{slug}']") is not null)?.QuerySelector(".decision-message")?.TextContent;
+    private Task<(HttpClient Client, ProgramEnrollment Enrollment)> StartedAsync(int startedDaysAgo = 0) => factory.StartedAsync(Program, startedDaysAgo);
 
     [Fact]
     public async Task Without_a_program_today_points_to_programs_and_free_logging()
@@ -46,7 +33,7 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         var today = await client.GetDocumentAsync("/today");
 
         Assert.Equal(phase.Exercises.Count, today.QuerySelectorAll(".decision").Length);
-        Assert.StartsWith("2×10", DoseOf(today, "straight-leg-raise"));
+        Assert.StartsWith("2×10", today.DoseOf("straight-leg-raise"));
         // Seated activation, then the one-leg clench extension (left, right), then the leg raise.
         Assert.Equal("straight-leg-raise", today.Field("Input.Exercises[3].Slug"));
         Assert.Equal("Left", today.Field("Input.Exercises[3].Side"));
@@ -118,11 +105,11 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 
         var today = await client.GetDocumentAsync("/today");
 
-        Assert.StartsWith("3×10", DoseOf(today, "straight-leg-raise"));
-        Assert.Contains("3×10", MessageOf(today, "straight-leg-raise"));
+        Assert.StartsWith("3×10", today.DoseOf("straight-leg-raise"));
+        Assert.Contains("3×10", today.MessageOf("straight-leg-raise"));
         Assert.Equal("10", today.Field("Input.Exercises[3].Sets[2].Reps"));
         // The stretch has a fixed dose: it never moves.
-        Assert.StartsWith("4×1", DoseOf(today, "standing-quad-stretch"));
+        Assert.StartsWith("4×1", today.DoseOf("standing-quad-stretch"));
     }
 
     [Fact]
@@ -134,8 +121,8 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
 
         var today = await client.GetDocumentAsync("/today");
 
-        Assert.StartsWith("2×8", DoseOf(today, "straight-leg-raise"));
-        Assert.Contains("6/10", MessageOf(today, "straight-leg-raise"));
+        Assert.StartsWith("2×8", today.DoseOf("straight-leg-raise"));
+        Assert.Contains("6/10", today.MessageOf("straight-leg-raise"));
     }
 
     [Fact]
@@ -144,13 +131,13 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         var (client, enrollment) = await StartedAsync(startedDaysAgo: 8);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 7);
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 3);
-        Assert.StartsWith("3×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+        Assert.StartsWith("3×10", (await client.GetDocumentAsync("/today")).DoseOf("straight-leg-raise"));
 
         // Remembered later: a painful session five days ago, between the two good ones.
         await factory.SeedWorkoutAsync(enrollment, daysAgo: 5, pain: 5, only: ["straight-leg-raise"]);
 
         var today = await client.GetDocumentAsync("/today");
-        Assert.StartsWith("2×10", DoseOf(today, "straight-leg-raise"));
+        Assert.StartsWith("2×10", today.DoseOf("straight-leg-raise"));
     }
 
     [Fact]
@@ -171,7 +158,7 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         Assert.True(stored.BadKneeDay);
         // The easier dose is recorded as prescribed that day; the plan carries on from the usual dose.
         Assert.Equal(new Prescription(2, 8, 0, 0, 1), stored.Exercises.First(e => e.ExerciseSlug == "straight-leg-raise").Prescribed);
-        Assert.StartsWith("2×10", DoseOf(await client.GetDocumentAsync("/today"), "straight-leg-raise"));
+        Assert.StartsWith("2×10", (await client.GetDocumentAsync("/today")).DoseOf("straight-leg-raise"));
     }
 
     [Fact]
@@ -230,8 +217,8 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         var resumed = await client.GetDocumentAsync("/today");
         Assert.NotNull(resumed.QuerySelector("form.workout-form"));
         // The program resumes one rung lower, and says why.
-        Assert.StartsWith("2×8", DoseOf(resumed, "straight-leg-raise"));
-        Assert.Contains("A clinician has seen you", MessageOf(resumed, "straight-leg-raise"));
+        Assert.StartsWith("2×8", resumed.DoseOf("straight-leg-raise"));
+        Assert.Contains("A clinician has seen you", resumed.MessageOf("straight-leg-raise"));
     }
 
     [Fact]
