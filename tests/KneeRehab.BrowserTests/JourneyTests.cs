@@ -396,6 +396,16 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Contains("Usual morning pain before starting: 3/10", printed);
             Assert.Contains("went from 6 to 1", printed);
             Assert.Contains("planned workouts", printed);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+            // The program's record, and the finish moment once the program is over.
+            await s.GotoAsync("/programs/record");
+            var finished = await Seeding.FinishAsync(app, email);
+            await s.GotoAsync("/today");
+            await page.GetByRole(AriaRole.Link, new() { Name = "See what you achieved and what to keep doing" }).ClickAsync();
+            await page.WaitForURLAsync($"**/programs/finished/{finished}");
+            await s.CheckPageAsync();
+            Assert.True(await page.Locator(".finished-doses tbody tr").CountAsync() >= 4);
         });
     }
 }

@@ -59,4 +59,17 @@ public static class Seeding
         await scope.ServiceProvider.GetRequiredService<ProgramRecord>().DecideFromAsync(enrollment, enrollment.StartedOn);
         await transaction.CommitAsync();
     }
+
+    /// <summary>Marks the user's running program finished today, as its last workout's record would; returns its id.</summary>
+    public static async Task<int> FinishAsync(AppServer app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.UserId == userId && e.EndedOn == null);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (enrollment.Status, enrollment.StatusReason, enrollment.StatusSince, enrollment.EndedOn) = (ProgramStatus.Finished, null, today, today);
+        await db.SaveChangesAsync();
+        return enrollment.Id;
+    }
 }
