@@ -14,7 +14,7 @@ if (args is [SimulateCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.With<ShareTokenRedaction>());
 try
 {
     builder.AddContentLibrary();
@@ -27,6 +27,7 @@ catch (InvalidContentException e)
 }
 builder.AddDatabase();
 builder.AddAccounts();
+builder.AddHostingSecurity();
 builder.AddWorkoutPages();
 builder.AddPrograms();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
@@ -35,13 +36,10 @@ var app = builder.Build();
 
 app.MigrateDatabase();
 app.FillProgramRecords();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error");
-    app.UseHsts();
-}
+app.UseHostingSecurity();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();

@@ -33,6 +33,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The test servers speak plain HTTP.
+        builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={Path.Combine(_dataDirectory, "kneerehab.db")}");
     }
 

@@ -31,6 +31,8 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The test servers speak plain HTTP.
+        builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);

@@ -1,45 +1,72 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace KneeRehab.Web.Accounts;
 
-/// <summary>The <c>RateLimiting:Accounts</c> section: log-in and registration attempts per client address.</summary>
+/// <summary>The <c>RateLimiting:Accounts</c> section: password guesses and new accounts per client address.</summary>
 public sealed class AccountRateLimitOptions
 {
     public const string Section = "RateLimiting:Accounts";
 
+    [Range(1, 100_000)]
     public int PermitLimit { get; set; } = 10;
 
+    [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 }
 
+/// <summary>
+/// Rate limits as named policies attached to the pages they protect (not to path strings, which a trailing
+/// slash or another letter case would get around). Only form posts count: reading a page is never limited.
+/// </summary>
 public static class AccountRateLimiting
 {
-    /// <summary>Form posts that guess passwords or create accounts; everything else is not limited.</summary>
-    private static readonly string[] LimitedPaths =
-        ["/identity/account/login", "/identity/account/register", "/identity/account/forgotpassword", "/identity/account/resendemailconfirmation"];
+    /// <summary>Log-in, registration and the e-mail forms: per client address.</summary>
+    public const string AccountsPolicy = "accounts";
+
+    /// <summary>Pages that check the current password of a signed-in user (change password, delete data): per account.</summary>
+    public const string PasswordCheckPolicy = "password-checks";
+
+    private static readonly string[] AccountPages = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
+
+    private static readonly string[] PasswordCheckPages = ["/Account/Manage/ChangePassword", "/Account/Manage/DeletePersonalData", "/Account/Manage/SetPassword", "/Account/Manage/Email"];
 
     public static WebApplicationBuilder AddAccountRateLimiting(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(AccountRateLimitOptions.Section).Get<AccountRateLimitOptions>() ?? new();
+        builder.Services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsLimited(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
+            options.AddPolicy(AccountsPolicy, context => PostsOnly(context, $"address:{context.Connection.RemoteIpAddress}"));
+            options.AddPolicy(PasswordCheckPolicy, context => PostsOnly(context, $"account:{context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString()}"));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) => WriteTooManyRequests(context, limits, cancellationToken);
+            options.OnRejected = (context, cancellationToken) =>
+                WriteTooManyRequests(context, context.HttpContext.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value, cancellationToken);
+        });
+        builder.Services.Configure<RazorPagesOptions>(options =>
+        {
+            foreach (var page in AccountPages)
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsPolicy)));
+            foreach (var page in PasswordCheckPages)
+                options.Conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PasswordCheckPolicy)));
         });
         return builder;
     }
 
-    private static bool IsLimited(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && LimitedPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+    private static RateLimitPartition<string> PostsOnly(HttpContext context, string key)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
+        var limits = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.PermitLimit,
+            Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
 
     private static async ValueTask WriteTooManyRequests(OnRejectedContext context, AccountRateLimitOptions limits, CancellationToken cancellationToken)
     {

@@ -27,7 +27,8 @@ public static class AccountsRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<KneeRehabDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddUserValidator<FieldLengthUserValidator>();
 
         // Lowercase like every other URL of the site.
         builder.Services.ConfigureApplicationCookie(options =>
@@ -35,7 +36,16 @@ public static class AccountsRegistration
             options.LoginPath = "/identity/account/login";
             options.LogoutPath = "/identity/account/logout";
             options.AccessDeniedPath = "/identity/account/accessdenied";
+            // Log-out ends every session of the account, not just this browser's: a copied cookie dies with it.
+            options.Events.OnSigningOut = async context =>
+            {
+                var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
+                if (await users.GetUserAsync(context.HttpContext.User) is { } user) await users.UpdateSecurityStampAsync(user);
+            };
         });
+        // Every request checks the cookie's security stamp, so log-out, a password change and account deletion
+        // end every earlier session at once (the default checks only every 30 minutes).
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
         builder.AddAccountRateLimiting();
         return builder;

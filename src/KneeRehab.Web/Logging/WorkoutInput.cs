@@ -9,6 +9,9 @@ public sealed class WorkoutInput : IValidatableObject
 {
     public const int MaxLoadKg = 500;
 
+    /// <summary>Twice the largest program day (one-leg exercises count twice): room for extras, not for a script.</summary>
+    public const int MaxExercises = 40;
+
     /// <summary>Made when the form is first shown; the same form posted twice saves one workout.</summary>
     public Guid IdempotencyKey { get; set; }
 
@@ -32,6 +35,8 @@ public sealed class WorkoutInput : IValidatableObject
     {
         if (Exercises.Count == 0)
             yield return new("Add at least one exercise before saving.", [nameof(Exercises)]);
+        if (Exercises.Count > MaxExercises)
+            yield return new($"A workout can hold at most {MaxExercises} exercises: save it in two parts.", [nameof(Exercises)]);
         var today = (validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).Today();
         if (Date > today.AddDays(1))
             yield return new("The date can be at most one day ahead.", [nameof(Date)]);

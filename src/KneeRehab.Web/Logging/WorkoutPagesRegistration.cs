@@ -22,6 +22,9 @@ public static class WorkoutPagesRegistration
             })
             .AddMvcOptions(options =>
             {
+                options.Filters.Add<Security.RequestGuardFilter>();
+                options.ModelBinderProviders.Insert(0, new Security.BooleanFieldBinderProvider());
+                options.ModelBinderProviders.Insert(0, new Security.DecimalFieldBinderProvider());
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {field}: enter a number in range.");
                 messages.SetValueMustBeANumberAccessor(field => $"Enter a number for {field}.");

@@ -19,6 +19,15 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Health data stays out of browser and proxy caches: every page of a signed-in user, every
+            // download, and the shared report. Static files set their own caching and are left alone.
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)
+                    && (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/shared", StringComparison.OrdinalIgnoreCase)))
+                    context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 }

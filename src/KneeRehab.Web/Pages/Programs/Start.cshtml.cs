@@ -54,9 +54,12 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var today = await planner.TodayForAsync(userId);
         var now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var running = await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync();
+        // A double tap (or two tabs) posts the same start twice: the program started by the first is the one.
+        if (running.Any(e => e.ProgramSlug == Program.Slug && e.StartedOn == today && !Input.ConfirmEnd)) return RedirectToPage("/Today/Index");
         // Ended first: the unique index allows one active enrollment per user.
-        foreach (var running in await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync())
-            await record.AddPatientStepAsync(running, TransitionKind.Ended, today, now, "ANOTHER_PROGRAM", $"Ended to start \"{Program.Meta.Title}\".");
+        foreach (var ending in running)
+            await record.AddPatientStepAsync(ending, TransitionKind.Ended, today, now, "ANOTHER_PROGRAM", $"Ended to start \"{Program.Meta.Title}\".");
         var enrollment = new ProgramEnrollment
         {
             UserId = userId,
@@ -66,7 +69,15 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             BaselineMorningPain = Input.BaselineMorningPain!.Value,
         };
         db.Enrollments.Add(enrollment);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // Another post started a program in the meantime: the unique index kept it to one.
+            return RedirectToPage("/Today/Index");
+        }
         await record.StartAsync(enrollment, now);
         await transaction.CommitAsync();
         TempData["Status"] = $"You started \"{Program.Meta.Title}\".";

@@ -75,6 +75,12 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
+        // The form has 5 activity rows; a post with more is refused, not stored.
+        if (Input.Activities.Count > ActivitySlots)
+        {
+            Input.Activities = [.. Input.Activities.Take(ActivitySlots)];
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Activities)}", $"Rate at most {Psfs.MaxActivities} activities.");
+        }
         while (Input.Activities.Count < ActivitySlots) Input.Activities.Add(new ActivityInput());
         if (Input.WorstPain < Input.AveragePain)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.WorstPain)}", "The worst pain cannot be lower than the average.");

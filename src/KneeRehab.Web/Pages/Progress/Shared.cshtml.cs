@@ -16,14 +16,16 @@ public class SharedModel(KneeRehabDbContext db, ContentLibrary content, TodayPla
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return NotFound();
         var hash = ShareLink.Hash(token);
         var link = await db.ShareLinks.FirstOrDefaultAsync(l => l.TokenHash == hash);
         var now = clock.UtcNow();
         if (link is null || !link.IsOpen(now)) return NotFound();
 
+        Report = await ProgressReport.BuildAsync(db, content, planner, clock, link.UserId);
+        // The view is on record once the report could be made.
         db.Add(new ShareLinkView { ShareLinkId = link.Id, ViewedUtc = now });
         await db.SaveChangesAsync();
-        Report = await ProgressReport.BuildAsync(db, content, planner, clock, link.UserId);
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
     }

@@ -65,7 +65,15 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                     .Select(d => new { d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons, d.Message }).ToList(),
             }).AsSplitQuery().ToListAsync();
 
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.Date).ThenBy(c => c.Id)
+            .Select(c => new { c.Date, c.AveragePain, c.WorstPain, c.GlobalRatingOfChange, psfs = c.Psfs.Select(p => new { p.Activity, p.Score }).ToList() })
+            .AsSplitQuery().ToListAsync();
+        // Share links without their tokens (only a hash is stored, and it opens nothing on its own).
+        var shareLinks = await db.ShareLinks.AsNoTracking().Where(l => l.UserId == user.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
+            .AsSplitQuery().ToListAsync();
+
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
-        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs }, Json), "application/json");
+        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks }, Json), "application/json");
     }
 }
