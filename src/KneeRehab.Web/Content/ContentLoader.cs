@@ -213,6 +213,9 @@ public static partial class ContentLoader
             {
                 var exercise = phase.Exercises[j];
                 var field = $"{at}.exercises[{j}]";
+                // The engine keeps one dose per exercise: listed twice, which dose would it be?
+                if (phase.Exercises.Take(j).Any(e => e.Slug == exercise.Slug))
+                    Problem($"{field}.slug", $"'{exercise.Slug}' is already in this phase");
                 if (!guides.TryGetValue(exercise.Slug, out var guide))
                 {
                     Problem($"{field}.slug", $"'{exercise.Slug}' names no guide");

@@ -3,6 +3,9 @@ namespace KneeRehab.Web.Data;
 public enum TransitionKind
 {
     Started,
+
+    /// <summary>A program that ran before decisions were recorded: the phase it had reached, carried over.</summary>
+    CarriedOver,
     PhaseAdvanced,
     PhaseRepeated,
     Finished,
@@ -49,5 +52,5 @@ public sealed class ProgramTransition
 
     public ProgramStatus Status { get; set; }
 
-    public bool ByPatient => Kind is TransitionKind.Started or TransitionKind.Paused or TransitionKind.Resumed or TransitionKind.Ended;
+    public bool ByPatient => Kind is TransitionKind.Started or TransitionKind.CarriedOver or TransitionKind.Paused or TransitionKind.Resumed or TransitionKind.Ended;
 }

@@ -159,21 +159,16 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });
 
         var workout = Input.ToWorkout(UserId, Units, Clock.UtcNow(), enrollment?.Id, prescribed);
-        await using var transaction = await Db.Database.BeginTransactionAsync();
-        Db.Workouts.Add(workout);
         try
         {
-            await Db.SaveChangesAsync();
+            await Record.SaveWorkoutAsync(workout, enrollment);
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // Two posts of the same form raced; the unique index let one win.
-            await transaction.RollbackAsync();
             Db.ChangeTracker.Clear();
             return RedirectToPage("/History/Details", new { id = await SavedWithKeyAsync() });
         }
-        if (enrollment is not null) await Record.DecideFromAsync(enrollment, workout.Date);
-        await transaction.CommitAsync();
         TempData["Status"] = "Workout saved.";
         return RedirectToPage("/History/Details", new { id = workout.Id });
     }

@@ -57,7 +57,34 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             Note = note,
         });
         await db.SaveChangesAsync();
+        if (content.Current.FindProgram(enrollment.ProgramSlug) is null)
+        {
+            // A program whose content was taken down cannot be walked; the patient's own step still takes effect.
+            (enrollment.Status, enrollment.StatusReason, enrollment.StatusSince) = kind switch
+            {
+                TransitionKind.Paused => (ProgramStatus.Paused, reason, date),
+                TransitionKind.Ended => (ProgramStatus.Ended, reason, date),
+                TransitionKind.Resumed => (ProgramStatus.Active, null, date),
+                _ => (enrollment.Status, enrollment.StatusReason, enrollment.StatusSince),
+            };
+            if (kind == TransitionKind.Ended) enrollment.EndedOn = date;
+            await db.SaveChangesAsync();
+            return;
+        }
         await DecideFromAsync(enrollment, date);
+    }
+
+    /// <summary>
+    /// Saves a new workout and, for a program workout, the decisions it leads to, in one transaction: the record
+    /// never misses a saved workout. /today, /log and the simulator all save through here.
+    /// </summary>
+    public async Task SaveWorkoutAsync(Workout workout, ProgramEnrollment? enrollment)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Workouts.Add(workout);
+        await db.SaveChangesAsync();
+        if (enrollment is not null) await DecideFromAsync(enrollment, workout.Date);
+        await transaction.CommitAsync();
     }
 
     /// <summary>
@@ -70,7 +97,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         // An ended program's record is closed; a finished one reopens only while no other program has begun.
         if (enrollment.Status == ProgramStatus.Ended) return;
         if (enrollment.Status == ProgramStatus.Finished
-            && await db.Enrollments.AnyAsync(e => e.UserId == enrollment.UserId && e.Id != enrollment.Id && e.EndedOn == null)) return;
+            && await db.Enrollments.AnyAsync(e => e.UserId == enrollment.UserId && e.Id > enrollment.Id)) return;
 
         await db.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.Date >= from).ExecuteDeleteAsync();
         var workouts = await db.Workouts.AsNoTracking()
@@ -91,7 +118,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             .OrderBy(d => d.Id).ToListAsync();
 
         var walk = new Walk(this, program, enrollment, workouts);
-        walk.RestoreBefore(from, transitions.LastOrDefault(t => t.Date < from), earlier);
+        walk.RestoreBefore(from, transitions.Where(t => t.Date < from).ToList(), earlier);
 
         var events = workouts.Where(w => w.Date >= from).Select(w => (w.Date, At: w.CreatedUtc, Workout: (Workout?)w, Step: (ProgramTransition?)null))
             .Concat(transitions.Where(t => t.Date >= from && t.ByPatient).Select(t => (t.Date, At: t.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)t)))
@@ -147,27 +174,33 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         private DateOnly? _statusSince;
         private DateOnly? _lastActivity;
 
+        /// <summary>The day the program resumed after a pause or a review: the stop rules count only what came after it.</summary>
+        private DateOnly? _freshFrom;
+
         private ProgressionEngine Engine => record.Engine;
 
         private ContentSnapshot Library => record.Library;
 
         private ProgramPhase Phase => program.Meta.Phases[Math.Clamp(_phaseIndex, 0, program.Meta.Phases.Count - 1)];
 
-        public void RestoreBefore(DateOnly from, ProgramTransition? last, IEnumerable<ProgramDecision> earlier)
+        public void RestoreBefore(DateOnly from, List<ProgramTransition> before, List<ProgramDecision> earlier)
         {
-            if (last is not null)
+            if (before.LastOrDefault() is { } last)
             {
                 _phaseIndex = last.PhaseIndex;
                 _phaseStartedOn = last.PhaseStartedOn;
                 _repeats = last.PhaseRepeats;
                 _status = last.Status;
-                _statusReason = last.Status is ProgramStatus.Paused or ProgramStatus.StoppedForReview ? last.Reason : null;
-                _statusSince = last.Date;
+                // The reason and the date belong to the step that set the status, not to a later phase change.
+                var setter = before.LastOrDefault(t => t.Kind is TransitionKind.Paused or TransitionKind.StoppedForReview or TransitionKind.Resumed
+                    or TransitionKind.Started or TransitionKind.Finished or TransitionKind.Ended or TransitionKind.CarriedOver) ?? last;
+                _statusReason = last.Status is ProgramStatus.Paused or ProgramStatus.StoppedForReview ? setter.Reason : null;
+                _statusSince = setter.Date;
             }
+            _freshFrom = before.LastOrDefault(t => t.Kind == TransitionKind.Resumed)?.Date;
             foreach (var decision in earlier) _latest[decision.ExerciseSlug] = decision;
-            var lastWorkout = workouts.LastOrDefault(w => w.Date < from)?.Date;
-            var lastResume = earlier.Where(d => d.WorkoutId is null).Select(d => (DateOnly?)d.Date).LastOrDefault();
-            _lastActivity = lastWorkout > lastResume || lastResume is null ? lastWorkout : lastResume;
+            // Decisions are made only for workouts the program took in, and on resuming: the last one is the last activity.
+            _lastActivity = earlier.Count == 0 ? null : earlier.Max(d => d.Date);
         }
 
         public void SaveTo(ProgramEnrollment target)
@@ -187,13 +220,24 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             switch (step.Kind)
             {
                 case TransitionKind.Started:
-                    (_phaseIndex, _phaseStartedOn, _repeats) = (0, enrollment.StartedOn, 0);
+                    (_phaseIndex, _phaseStartedOn, _repeats, _lastActivity, _freshFrom) = (0, enrollment.StartedOn, 0, null, null);
                     SetStatus(ProgramStatus.Active, null, step.Date);
+                    break;
+                case TransitionKind.CarriedOver:
+                    // A program that ran before decisions were recorded keeps the phase it had reached.
+                    (_phaseIndex, _phaseStartedOn, _repeats) = (Math.Clamp(step.PhaseIndex, 0, program.Meta.Phases.Count - 1), step.PhaseStartedOn, step.PhaseRepeats);
                     break;
                 case TransitionKind.Paused when _status is ProgramStatus.Active or ProgramStatus.StoppedForReview:
                     SetStatus(ProgramStatus.Paused, step.Reason, step.Date);
                     break;
+                case TransitionKind.Paused when _status is ProgramStatus.Paused && MoreUrgent(step.Reason, _statusReason):
+                    // A second sign that needs a clinician sooner: its advice is the one to show.
+                    SetStatus(ProgramStatus.Paused, step.Reason, step.Date);
+                    break;
                 case TransitionKind.Resumed when _status is ProgramStatus.Paused or ProgramStatus.StoppedForReview:
+                    // A clinician has seen the patient: the pain and phase clocks start again from today, one rung lower.
+                    if (_status == ProgramStatus.StoppedForReview) _repeats = 0;
+                    (_phaseStartedOn, _freshFrom) = (step.Date, step.Date);
                     SetStatus(ProgramStatus.Active, null, step.Date);
                     foreach (var (item, guide) in PhaseExercises())
                     {
@@ -213,15 +257,15 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
         public void Apply(Workout workout)
         {
-            // Workouts saved while the program was paused, stopped or over do not move it.
-            if (_status != ProgramStatus.Active) return;
+            // Workouts saved while the program was paused, stopped or over, or dated before it began, do not move it.
+            if (_status != ProgramStatus.Active || workout.Date < enrollment.StartedOn) return;
 
             if (_lastActivity is { } last && workout.Date.DayNumber - last.DayNumber > Engine.Options.GapDays)
                 ResumeAfterBreak(workout, last);
             _lastActivity = workout.Date;
 
             var upTo = workouts.IndexOf(workout);
-            var peaks = workouts.Take(upTo + 1).TakeLast(3).Reverse()
+            var peaks = workouts.Take(upTo + 1).Where(Counts).TakeLast(3).Reverse()
                 .Select(w => w.Exercises.Count == 0 ? 0 : w.Exercises.Max(e => e.PainDuring)).ToList();
             var weekly = WeeklyMorningPain(workout.Date, upTo);
             var now = Noon(workout.Date);
@@ -276,6 +320,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                 Note = $"No workout for more than {Engine.Options.GapDays} days since {last:d MMMM yyyy}.",
             };
             Stamp(paused);
+            paused.Status = ProgramStatus.Paused;
             record.Db.ProgramTransitions.Add(paused);
             Add(TransitionKind.ResumedAfterBreak, workout, Reason.Gap, $"Back after {days} days without a workout: every exercise started again one step lower.");
         }
@@ -314,7 +359,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                 case PhaseOutcome.Repeat:
                     (_phaseStartedOn, _repeats) = (workout.Date.AddDays(1), _repeats + 1);
                     Add(TransitionKind.PhaseRepeated, workout, "PHASE_EXIT_NOT_MET",
-                        $"Phase \"{phase.Name}\" starts again: not yet two good workouts in a row at the phase's target for {missed}. Each exercise carries on from where it is.");
+                        $"Phase \"{phase.Name}\" starts again: not yet {exit.GreenWorkouts} good workouts in a row at the phase's target for {missed}. Each exercise carries on from where it is.");
                     break;
                 case PhaseOutcome.Review:
                     SetStatus(ProgramStatus.StoppedForReview, "PHASE_REVIEW", workout.Date);
@@ -323,6 +368,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                     break;
             }
         }
+
+        private static bool MoreUrgent(string? code, string? than) =>
+            RedFlagScreen.Find(code ?? "") is { } sign && (RedFlagScreen.Find(than ?? "") is not { } current || sign.Urgency < current.Urgency);
 
         private IEnumerable<(ProgramExercise Item, ExerciseGuide Guide)> PhaseExercises() =>
             Phase.Exercises.Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
@@ -339,6 +387,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             for (var i = upTo; i >= 0 && sessions.Count < SessionsPerExercise; i--)
             {
                 var workout = workouts[i];
+                if (!Counts(workout)) break;
                 var entries = workout.Exercises.Where(e => e.ExerciseSlug == slug).ToList();
                 if (entries.Count == 0) continue;
                 var fallback = current ?? _latest.GetValueOrDefault(slug)?.Next.ToDose() ?? new Dose(1, 1);
@@ -359,6 +408,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             return sessions;
         }
 
+        /// <summary>A workout the rules look back on: in the program, and after the last all-clear.</summary>
+        private bool Counts(Workout workout) => workout.Date >= enrollment.StartedOn && (_freshFrom is not { } fresh || workout.Date >= fresh);
+
         private static bool IsValid(Dose dose) =>
             dose is { Sets: >= 1 and <= 20, Reps: >= 1 and <= 200, HoldSeconds: >= 0 and <= 600, Level: >= 1 and <= 10 }
             && dose.LoadKg is >= 0 and <= 500;
@@ -372,7 +424,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         /// <summary>Mean next-morning pain of the last three 7-day windows up to the day, newest first, stopping at the first empty window.</summary>
         private List<double> WeeklyMorningPain(DateOnly day, int upTo)
         {
-            var pains = workouts.Take(upTo + 1).Where(w => w.Date > day.AddDays(-21) && w.PainNextMorning is not null).ToList();
+            var pains = workouts.Take(upTo + 1).Where(w => Counts(w) && w.Date > day.AddDays(-21) && w.PainNextMorning is not null).ToList();
             var means = new List<double>();
             for (var week = 0; week < 3; week++)
             {

@@ -201,11 +201,7 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
             }
             var enrollment = await db.Enrollments.SingleAsync(e => e.Id == plan.Enrollment.Id);
             var workout = form.ToWorkout(_userId, WeightUnit.Kilograms, _clock.UtcNow(), enrollment.Id, (slug, _) => plan.Prescribed(slug, badKneeDay, engine.Options));
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Workouts.Add(workout);
-            await db.SaveChangesAsync();
-            await Record.DecideFromAsync(enrollment, workout.Date);
-            await transaction.CommitAsync();
+            await Record.SaveWorkoutAsync(workout, enrollment);
         }
 
         private async Task AddWeekAsync(int enrollmentId, int week)

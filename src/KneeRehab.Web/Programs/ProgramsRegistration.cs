@@ -1,5 +1,6 @@
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Training;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,23 @@ public static class ProgramsRegistration
     }
 
     /// <summary>
+    /// The engine's thresholds for the commands (<c>simulate</c>, <c>check-content</c>), read the way the site reads
+    /// them (appsettings.json, environment variables such as <c>Progression__GreenStreak</c>, <c>--Progression:GreenStreak 3</c>),
+    /// so a program is tried with the rules it will run under. Invalid thresholds fail here as they would at start-up.
+    /// </summary>
+    public static ProgressionOptions ProgressionOptionsFor(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal))])
+            .Build();
+        var options = configuration.GetSection(ProgressionOptions.Section).Get<ProgressionOptions>() ?? new();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
+        return options;
+    }
+
+    /// <summary>
     /// Once, for programs that were running before decisions were recorded: makes their record from their
     /// workouts, so every patient keeps their place. A program that has any decision is left alone.
     /// </summary>
@@ -30,11 +48,21 @@ public static class ProgramsRegistration
         var unrecorded = db.Enrollments
             .Where(e => e.EndedOn == null && !db.ProgramDecisions.Any(d => d.EnrollmentId == e.Id) && db.Workouts.Any(w => w.EnrollmentId == e.Id))
             .ToList();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProgramsRegistration));
         foreach (var enrollment in unrecorded)
         {
-            using var transaction = db.Database.BeginTransaction();
-            record.DecideFromAsync(enrollment, enrollment.StartedOn).GetAwaiter().GetResult();
-            transaction.Commit();
+            // One program that cannot be walked (its data damaged) must not keep the site from starting for everyone.
+            try
+            {
+                using var transaction = db.Database.BeginTransaction();
+                record.DecideFromAsync(enrollment, enrollment.StartedOn).GetAwaiter().GetResult();
+                transaction.Commit();
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException or FormatException)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogError(e, "Could not make the record of program enrollment {EnrollmentId}", enrollment.Id);
+            }
         }
     }
 }

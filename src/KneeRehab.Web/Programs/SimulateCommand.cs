@@ -34,13 +34,13 @@ public static class SimulateCommand
         }
 
         var root = Option(args, "--content") is { } folder ? Path.GetFullPath(folder) : ContentOptions.DefaultRoot();
-        var loaded = ContentLoader.Load(root);
+        var options = ProgramsRegistration.ProgressionOptionsFor(args);
+        var loaded = ContentLoader.Load(root, options);
         if (!loaded.IsValid)
         {
             output.WriteLine(loaded.Report());
             return 1;
         }
-        var options = new ProgressionOptions();
         var library = new ContentLibrary(loaded.Snapshot!, root, options);
         if (library.Current.FindProgram(args[1]) is null)
         {

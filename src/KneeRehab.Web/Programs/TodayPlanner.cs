@@ -140,12 +140,11 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
             .OrderByDescending(w => w.Date).ThenByDescending(w => w.Id)
             .FirstOrDefaultAsync();
 
-    /// <summary>The program that finished most recently and is not followed by another: its moment on /today.</summary>
-    public Task<ProgramEnrollment?> LatestFinishedAsync(string userId) =>
-        db.Enrollments.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Status == ProgramStatus.Finished)
-            .OrderByDescending(e => e.EndedOn).ThenByDescending(e => e.Id)
-            .FirstOrDefaultAsync();
+    /// <summary>The user's latest program when it is a finished one (not followed by another): its moment on /today.</summary>
+    public async Task<ProgramEnrollment?> LatestFinishedAsync(string userId) =>
+        await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).OrderByDescending(e => e.Id).FirstOrDefaultAsync() is { Status: ProgramStatus.Finished } latest
+            ? latest
+            : null;
 
     /// <summary>For a workout page: per exercise, the decision recorded after that workout.</summary>
     public async Task<IReadOnlyDictionary<string, Decision>> DecisionsAfterAsync(Workout workout)

@@ -195,6 +195,7 @@ public class ProgramContentTests
         Has("phases[0].exercises[1].sets", "0 is out of range 1-10");
         Has("phases[0].exercises[1].load_kg", "600 is out of range 0-500");
         Has("phases[1].first_week", "week 2 overlaps the previous phase");
+        Has("phases[1].exercises[1].slug", "'first-guide' is already in this phase");
         Has("phases[2].first_week", "leaves a gap: weeks 4-4 belong to no phase");
         Has("phases", "the phases end at week 5 but the program has 6 weeks");
     }

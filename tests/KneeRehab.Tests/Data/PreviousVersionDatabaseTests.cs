@@ -28,7 +28,7 @@ public class PreviousVersionDatabaseTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private async Task MakePreviousVersionDatabaseAsync(string email, bool paused)
+    private async Task MakePreviousVersionDatabaseAsync(string email, bool paused, int phase = 0)
     {
         await using (var db = new KneeRehabDbContext(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={_factory.DatabasePath};Pooling=False").Options))
             await db.GetService<IMigrator>().MigrateAsync(PreviousVersion, TestContext.Current.CancellationToken);
@@ -43,8 +43,9 @@ public class PreviousVersionDatabaseTests : IDisposable
             """, ("$email", email), ("$hash", new PasswordHasher<ApplicationUser>().HashPassword(user, KneeRehabFactory.Password)));
         Execute(connection, """
             INSERT INTO Enrollments (Id, UserId, ProgramSlug, StartedOn, BaselineMorningPain, PhaseIndex, PhaseStartedOn, PhaseRepeats, StoppedFor, StoppedUtc)
-            VALUES (1, 'old-user', 'inner-range-quadriceps', $started, 2, 0, $started, 0, $flag, $flagged)
-            """, ("$started", DaysAgo(6).ToString("yyyy-MM-dd")), ("$flag", paused ? "B_LOCKING" : null), ("$flagged", paused ? "2026-04-19 09:00:00" : null));
+            VALUES (1, 'old-user', 'inner-range-quadriceps', $started, 2, $phase, $phaseStarted, 0, $flag, $flagged)
+            """, ("$started", DaysAgo(phase == 0 ? 6 : 20).ToString("yyyy-MM-dd")), ("$phase", phase), ("$phaseStarted", DaysAgo(phase == 0 ? 6 : 2).ToString("yyyy-MM-dd")),
+            ("$flag", paused ? "B_LOCKING" : null), ("$flagged", paused ? "2026-04-19 09:00:00" : null));
         var entry = 0;
         foreach (var (id, daysAgo) in new[] { (1, 5), (2, 3) })
         {
@@ -116,6 +117,20 @@ public class PreviousVersionDatabaseTests : IDisposable
         Assert.Equal(ProgramStatus.Paused, enrollment.Status);
         Assert.Equal("B_LOCKING", enrollment.StatusReason);
         Assert.Equal(DaysAgo(1), enrollment.StatusSince);
+    }
+
+    [Fact]
+    public async Task A_program_in_a_later_phase_keeps_that_phase()
+    {
+        await MakePreviousVersionDatabaseAsync("phase-two-patient@example.test", paused: false, phase: 1);
+
+        var client = await LogInAsync("phase-two-patient@example.test");
+        var today = await client.GetDocumentAsync("/today");
+
+        Assert.Contains("phase 2 of 3, \"Build\"", today.QuerySelector(".program-position")!.TextContent);
+        Assert.NotNull(today.QuerySelector(".decision a[href='/exercises/wall-slide']"));
+        await using var db = _factory.OpenDatabase();
+        Assert.Equal(1, (await db.Enrollments.SingleAsync(TestContext.Current.CancellationToken)).PhaseIndex);
     }
 
     public void Dispose()

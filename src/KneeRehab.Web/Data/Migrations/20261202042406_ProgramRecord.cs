@@ -146,6 +146,9 @@ namespace KneeRehab.Web.Data.Migrations
                 INSERT INTO "ProgramTransitions" ("EnrollmentId", "Date", "AtUtc", "Kind", "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", "Status")
                     SELECT "Id", "StartedOn", "StartedOn" || ' 00:00:00', 'Started', 0, "StartedOn", 0, 'Active' FROM "Enrollments";
                 INSERT INTO "ProgramTransitions" ("EnrollmentId", "Date", "AtUtc", "Kind", "Reason", "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", "Status")
+                    SELECT "Id", "PhaseStartedOn", "PhaseStartedOn" || ' 00:00:01', 'CarriedOver', 'BEFORE_THE_RECORD', "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", 'Active'
+                    FROM "Enrollments" WHERE "PhaseIndex" > 0 OR "PhaseRepeats" > 0;
+                INSERT INTO "ProgramTransitions" ("EnrollmentId", "Date", "AtUtc", "Kind", "Reason", "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", "Status")
                     SELECT "Id", date("StoppedUtc"), "StoppedUtc", 'Paused', "StoppedFor", "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", 'Paused'
                     FROM "Enrollments" WHERE "StoppedFor" IS NOT NULL AND "StoppedUtc" IS NOT NULL;
                 INSERT INTO "ProgramTransitions" ("EnrollmentId", "Date", "AtUtc", "Kind", "Reason", "PhaseIndex", "PhaseStartedOn", "PhaseRepeats", "Status")

@@ -25,7 +25,14 @@ public class EditModel(KneeRehabDbContext db, ContentLibrary content, UserManage
     {
         if (await Db.Workouts.FindOwnedAsync(UserId, id) is not { } workout) return NotFound();
         Id = id;
-        if (!await ValidateInputAsync()) return Page();
+        var valid = await ValidateInputAsync();
+        var enrollment = workout.EnrollmentId is { } enrollmentId ? await Db.Enrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == UserId) : null;
+        if (enrollment is not null && (Input.Date < enrollment.StartedOn || Input.Date > await Db.TodayForAsync(Clock, UserId)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Date)}", $"A program workout is for a day of the program: from {enrollment.StartedOn:d MMMM yyyy} to today.");
+            valid = false;
+        }
+        if (!valid) return Page();
 
         // What was prescribed stays what the server prescribed that day, whatever the form says.
         var prescribed = workout.Exercises.Where(e => e.Prescribed is not null)
@@ -38,8 +45,7 @@ public class EditModel(KneeRehabDbContext db, ContentLibrary content, UserManage
         workout.Exercises = Input.ToEntities(UserId, Units, (slug, side) => prescribed.GetValueOrDefault((slug, side)));
         await Db.SaveChangesAsync();
         // The program's decisions from this workout on are made again with what it now says.
-        if (workout.EnrollmentId is { } enrollmentId && await Db.Enrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == UserId) is { } enrollment)
-            await Record.DecideFromAsync(enrollment, from);
+        if (enrollment is not null) await Record.DecideFromAsync(enrollment, from);
         await transaction.CommitAsync();
         TempData["Status"] = "Workout updated.";
         return RedirectToPage("/History/Details", new { id });

@@ -68,7 +68,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     }
 
     private void ShowPlannedDoses() =>
-        PlannedDoses = Plan?.Exercises.Where(e => e.Decision.Kind != DecisionKind.Stop)
+        PlannedDoses = Plan?.Exercises.Where(e => e.Decision.Kind != DecisionKind.Stop).DistinctBy(e => e.Guide.Slug)
             .ToDictionary(e => e.Guide.Slug, e => Plan.Prescribed(e.Guide.Slug, Input.BadKneeDay, engine.Options)!) ?? [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -80,7 +80,14 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await ValidateInputAsync()) return Page();
+        var valid = await ValidateInputAsync();
+        if (Plan is { IsActive: true } && (Input.Date < Plan.Enrollment.StartedOn || Input.Date > Plan.Today))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Date)}",
+                $"A program workout is for a day of the program: from {Plan.Enrollment.StartedOn:d MMMM yyyy} to today.");
+            valid = false;
+        }
+        if (!valid) return Page();
         if (Plan is not { IsActive: true } plan || await planner.ActiveEnrollmentAsync(UserId) is not { } enrollment) return RedirectToPage();
         var badKneeDay = Input.BadKneeDay;
         return await SaveNewWorkoutAsync(enrollment, (slug, _) => plan.Prescribed(slug, badKneeDay, engine.Options));

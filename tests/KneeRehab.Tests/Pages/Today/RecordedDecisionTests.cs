@@ -188,6 +188,84 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         Assert.Equal(ProgramStatus.StoppedForReview, (await factory.EnrollmentOfAsync(client)).Status);
     }
 
+    [Fact]
+    public async Task After_a_clinicians_all_clear_the_program_does_not_stop_again_for_the_pain_before_it()
+    {
+        var (client, enrollment) = await StartedAsync(startedDaysAgo: 6);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 5, pain: 8);
+        await factory.SeedWorkoutAsync(enrollment, daysAgo: 3, pain: 8);
+        var stopped = await client.GetDocumentAsync("/today");
+        Assert.Contains("stopped for a review", stopped.QuerySelector(".stop-advice")!.TextContent);
+
+        using (var cleared = await client.SubmitAsync(stopped.QuerySelector<IHtmlFormElement>(".stop-advice form")!, null, new Dictionary<string, string>
+        {
+            ["Clearance.Seen"] = "true",
+            ["Clearance.SeenOn"] = ProgramSeeding.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })) cleared.AssertRedirect("/today");
+        var today = await client.GetDocumentAsync("/today");
+        using (var saved = await client.SaveAsync(today, new Dictionary<string, string> { ["Input.PainForAll"] = "1" })) saved.AssertRedirect("/history/");
+
+        Assert.Equal(ProgramStatus.Active, (await factory.EnrollmentOfAsync(client)).Status);
+        Assert.Null((await client.GetDocumentAsync("/today")).QuerySelector(".stop-advice"));
+    }
+
+    [Fact]
+    public async Task A_more_urgent_warning_sign_while_paused_gives_its_own_advice()
+    {
+        var (client, _) = await StartedAsync();
+        foreach (var sign in new[] { "C_NIGHT_PAIN", "A_DVT" })
+        {
+            var page = await client.GetDocumentAsync("/today/warning");
+            var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+            form.QuerySelector<IHtmlInputElement>($"#flag-{sign}")!.IsChecked = true;
+            using var reported = await client.SubmitAsync(form);
+            reported.AssertRedirect("/today");
+        }
+
+        var today = await client.GetDocumentAsync("/today");
+
+        Assert.Contains("emergency care now", today.QuerySelector(".stop-advice")!.TextContent);
+        Assert.Equal("A_DVT", (await factory.EnrollmentOfAsync(client)).StatusReason);
+    }
+
+    [Fact]
+    public async Task A_program_workout_dated_before_the_program_began_is_refused_with_a_message()
+    {
+        var (client, enrollment) = await StartedAsync();
+        var today = await client.GetDocumentAsync("/today");
+
+        using var refused = await client.SaveAsync(today, new Dictionary<string, string>
+        {
+            ["Input.PainForAll"] = "1",
+            ["Input.Date"] = enrollment.StartedOn.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("A program workout is for a day of the program", (await refused.ToDocumentAsync()).FieldError("Input.Date"));
+        await using var db = factory.OpenDatabase();
+        Assert.False(await db.Workouts.AnyAsync(w => w.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_program_whose_content_was_taken_down_can_still_be_ended_and_another_started()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var userId = await factory.UserIdAsync(client);
+        await using (var db = factory.OpenDatabase())
+        {
+            db.Enrollments.Add(new ProgramEnrollment { UserId = userId, ProgramSlug = "retired-program", StartedOn = ProgramSeeding.Today.AddDays(-3), PhaseStartedOn = ProgramSeeding.Today.AddDays(-3) });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        using (var started = await ProgramPagesTests.StartAsync(client, Program)) started.AssertRedirect("/today");
+
+        await using var check = factory.OpenDatabase();
+        var programs = await check.Enrollments.Where(e => e.UserId == userId).OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ProgramStatus.Ended, programs[0].Status);
+        Assert.NotNull(programs[0].EndedOn);
+        Assert.Equal(Program, Assert.Single(programs, e => e.EndedOn == null).ProgramSlug);
+    }
+
     private async Task SeedWithOnePainfulExerciseAsync(ProgramEnrollment enrollment, int daysAgo, string painful)
     {
         var id = await factory.SeedWorkoutAsync(enrollment, daysAgo: daysAgo);
