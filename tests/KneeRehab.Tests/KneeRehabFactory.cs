@@ -23,6 +23,9 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app's clock: a test can live through weeks of a program in seconds.</summary>
     public TestClock? Clock { get; init; }
 
+    /// <summary>When set, every log event of the app is kept here too (at Information and above), for tests that read the log.</summary>
+    public CapturedLog? Log { get; init; }
+
     /// <summary>Null: the app finds the repository's content/ folder itself, as it does for a user.</summary>
     public string? ContentRoot { get; init; }
 
@@ -30,13 +33,15 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", Log is null ? "Warning" : "Information");
         // The test servers speak plain HTTP.
         builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // Serilog reads sinks from the services (ReadFrom.Services), so a test adds one like any other sink.
+        if (Log is not null) builder.ConfigureTestServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
     }
 
     /// <summary>Log-in and registration limits are high by default so that tests are not throttled; rate-limit tests lower them.</summary>
@@ -73,6 +78,25 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* a file still held open is left to the OS temp cleaner */ }
     }
+}
+
+/// <summary>The app's log events, rendered, as a test reads them.</summary>
+public sealed class CapturedLog : Serilog.Core.ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Serilog.Events.LogEvent> _events = new();
+
+    public IReadOnlyList<Serilog.Events.LogEvent> Events => [.. _events];
+
+    /// <summary>Every event as text: its message with the properties filled in, then every property, then the exception.</summary>
+    public IReadOnlyList<string> Lines => [.. _events.Select(e =>
+        $"{e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(' ', e.Properties.Select(p => $"{p.Key}={p.Value}"))} {e.Exception}")];
+
+    /// <summary>The status codes of the request log ("HTTP GET /x responded 500 ...").</summary>
+    public IReadOnlyList<(string Path, int Status)> Responses => [.. _events
+        .Where(e => e.Properties.ContainsKey("StatusCode") && e.Properties.ContainsKey("RequestPath"))
+        .Select(e => (((Serilog.Events.ScalarValue)e.Properties["RequestPath"]).Value?.ToString() ?? "", Convert.ToInt32(((Serilog.Events.ScalarValue)e.Properties["StatusCode"]).Value, System.Globalization.CultureInfo.InvariantCulture)))];
+
+    public void Emit(Serilog.Events.LogEvent logEvent) => _events.Enqueue(logEvent);
 }
 
 /// <summary>A clock the test moves by hand.</summary>

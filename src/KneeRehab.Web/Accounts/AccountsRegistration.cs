@@ -47,6 +47,7 @@ public static class AccountsRegistration
         // end every earlier session at once (the default checks only every 30 minutes).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
+        builder.Services.AddSingleton<UnknownAccountLogins>();
         builder.AddAccountRateLimiting();
         return builder;
     }

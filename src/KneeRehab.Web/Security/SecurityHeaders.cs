@@ -10,6 +10,13 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Stylesheets, scripts, images and fonts hold no health data and are worth caching.</summary>
+    private static bool IsStaticAsset(string? contentType) =>
+        contentType is not null && (contentType.StartsWith("text/css", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("javascript", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("font/", StringComparison.OrdinalIgnoreCase));
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -24,6 +31,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)
+                    && !IsStaticAsset(context.Response.ContentType)
                     && (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/shared", StringComparison.OrdinalIgnoreCase)))
                     context.Response.Headers.CacheControl = "no-store";
                 return Task.CompletedTask;

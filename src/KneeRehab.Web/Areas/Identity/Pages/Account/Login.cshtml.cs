@@ -12,7 +12,7 @@ namespace KneeRehab.Web.Areas.Identity.Pages.Account;
 /// here every wrong password counts, and the fifth locks the account for 15 minutes.
 /// </summary>
 [AllowAnonymous]
-public class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(SignInManager<ApplicationUser> signInManager, Accounts.UnknownAccountLogins unknownAccounts, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -40,6 +40,13 @@ public class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<Lo
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid) return Page();
 
+        if (await signInManager.UserManager.FindByNameAsync(Input.Email) is null)
+        {
+            // The same work, answer and lockout page as for a real account: log-in does not reveal who has one.
+            if (unknownAccounts.FailAndCheckLockout(Input.Email, Input.Password)) return RedirectToPage("./Lockout");
+            ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+            return Page();
+        }
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
