@@ -214,6 +214,50 @@ public class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, library.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/identity/account/login/")]
+    [InlineData("/IDENTITY/ACCOUNT/LOGIN/")]
+    [InlineData("/Identity/Account/Login")]
+    public async Task Another_spelling_of_the_log_in_address_is_limited_as_the_same_page(string spelling)
+    {
+        var client = _factory.CreateBrowserClient();
+        var page = await client.GetDocumentAsync("/identity/account/login");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        var values = new Dictionary<string, string> { ["Input.Email"] = "someone@example.test", ["Input.Password"] = "guess guess guess" };
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using (await client.SubmitAsync(form, null, values)) { }
+        }
+
+        form.Action = spelling;
+        using var limited = await client.SubmitAsync(form, null, values);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
+    [Fact]
+    public async Task Current_password_checks_are_limited_per_account()
+    {
+        var client = await _factory.CreateUserClientAsync();
+        var page = await client.GetDocumentAsync("/identity/account/manage/changepassword");
+        var form = page.QuerySelector<IHtmlFormElement>("form#change-password-form")!;
+        var values = new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "not my password at all",
+            ["Input.NewPassword"] = "a new good passphrase",
+            ["Input.ConfirmPassword"] = "a new good passphrase",
+        };
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            using var allowed = await client.SubmitAsync(form, null, values);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await client.SubmitAsync(form, null, values);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
     [Fact]
     public async Task Registration_is_limited_too()
     {
