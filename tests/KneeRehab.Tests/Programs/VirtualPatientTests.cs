@@ -132,6 +132,20 @@ public class VirtualPatientTests
     }
 
     [Fact]
+    public async Task The_leg_press_starts_from_the_weight_the_patient_entered_and_climbs_in_the_machines_steps()
+    {
+        // The virtual patient enters 40 kg in their first leg-press workout (a weight they could lift about 15 times).
+        var result = await SimulateAsync("early-knee-osteoarthritis", PatientKind.Steady);
+
+        var legPress = result.Decisions.Where(d => d.ExerciseSlug == "leg-press").Select(d => d.Next.ToDose()).ToList();
+        Assert.NotEmpty(legPress);
+        Assert.Equal(40, legPress[0].LoadKg);
+        var step = Library.Current.FindGuide("leg-press")!.Meta.LoadIncrementKg!.Value;
+        Assert.All(legPress.Zip(legPress.Skip(1)), pair =>
+            Assert.True(pair.Second.LoadKg == pair.First.LoadKg || (pair.Second.LoadKg - pair.First.LoadKg) % step == 0, $"{pair.First} → {pair.Second}"));
+    }
+
+    [Fact]
     public async Task The_same_patient_and_seed_give_the_same_record()
     {
         var first = await SimulateAsync("whole-chain-knee", PatientKind.Slow, seed: 3);
