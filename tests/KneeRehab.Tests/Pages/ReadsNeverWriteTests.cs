@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AngleSharp.Html.Dom;
 using KneeRehab.Tests.Pages.Log;
 using KneeRehab.Tests.Pages.Programs;
@@ -16,34 +15,6 @@ public class ReadsNeverWriteTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 5, 4, 7, 0, 0, TimeSpan.Zero);
     private readonly KneeRehabFactory _factory = new() { Clock = new TestClock(Start) };
-
-    /// <summary>Every row of every table, as text: two equal fingerprints mean nothing was written.</summary>
-    private string Fingerprint(params string[] except)
-    {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        }
-        var text = new StringBuilder();
-        foreach (var table in tables.Except(except))
-        {
-            using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
-            using var reader = select.ExecuteReader();
-            text.Append('#').Append(table).Append('\n');
-            while (reader.Read())
-            {
-                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
 
     [Fact]
     public async Task A_walk_over_every_page_as_a_patient_and_as_a_physiotherapist_with_a_link_writes_nothing()
@@ -85,7 +56,7 @@ public class ReadsNeverWriteTests : IDisposable
         var share = await client.GetDocumentAsync("/progress/share");
         (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)).Dispose();
         var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
-        var before = Fingerprint();
+        var before = DatabaseFingerprint.Of(_factory.DatabasePath);
         string[] pages =
         [
             "/", "/exercises", "/exercises?level=3", "/exercises/ball-bridge", "/programs", "/programs/runners-knee", "/programs/whole-chain-knee/start",
@@ -101,7 +72,7 @@ public class ReadsNeverWriteTests : IDisposable
             var expected = url.StartsWith("/programs/finished/", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode}");
         }
-        Assert.Equal(before, Fingerprint());
+        Assert.Equal(before, DatabaseFingerprint.Of(_factory.DatabasePath));
 
         // The physiotherapist's link: the view is logged, and nothing else changes.
         var physio = _factory.CreateBrowserClient();
@@ -113,7 +84,7 @@ public class ReadsNeverWriteTests : IDisposable
         }
         Assert.Equal(viewsBefore + 2, Count("ShareLinkView"));
         // (SQLite's own counter of ids moves with the view rows.)
-        Assert.Equal(Without(Without(before, "ShareLinkView"), "sqlite_sequence"), Fingerprint("ShareLinkView", "sqlite_sequence"));
+        Assert.Equal(DatabaseFingerprint.Without(before, "ShareLinkView", "sqlite_sequence"), DatabaseFingerprint.Of(_factory.DatabasePath, "ShareLinkView", "sqlite_sequence"));
     }
 
     private long Count(string table)
@@ -123,14 +94,6 @@ public class ReadsNeverWriteTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)command.ExecuteScalar()!;
-    }
-
-    private static string Without(string fingerprint, string table)
-    {
-        var start = fingerprint.IndexOf($"#{table}\n", StringComparison.Ordinal);
-        if (start < 0) return fingerprint;
-        var end = fingerprint.IndexOf('#', start + 1);
-        return fingerprint[..start] + (end < 0 ? "" : fingerprint[end..]);
     }
 
     public void Dispose()

@@ -20,6 +20,10 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>The program that would end, if the user is following one.</summary>
     public TrainingProgram? Current { get; private set; }
 
+    private string? RunningSlug { get; set; }
+
+    private DateOnly? RunningSince { get; set; }
+
     /// <summary>Set when a warning sign was ticked: the advice shown instead of starting.</summary>
     public IReadOnlyList<RedFlagQuestion> Stopped { get; private set; } = [];
 
@@ -44,6 +48,9 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         if (!await LoadAsync(slug)) return NotFound();
 
+        // A double tap (or two tabs) posts the same start twice: the program the first one started is the one.
+        if (RunningSlug == Program.Slug && RunningSince == await planner.TodayForAsync(users.GetUserId(User)!) && !Input.ConfirmEnd)
+            return RedirectToPage("/Today/Index");
         Stopped = [.. Input.RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>()];
         if (Stopped.Count > 0) return Page();
         if (Current is not null && !Input.ConfirmEnd)
@@ -89,8 +96,10 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         if (content.Current.FindProgram(slug) is not { } program) return false;
         Program = program;
         var userId = users.GetUserId(User)!;
-        var running = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId && e.EndedOn == null).Select(e => e.ProgramSlug).FirstOrDefaultAsync();
-        Current = running is null ? null : content.Current.FindProgram(running);
+        var running = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId && e.EndedOn == null)
+            .Select(e => new { e.ProgramSlug, e.StartedOn }).FirstOrDefaultAsync();
+        (RunningSlug, RunningSince) = (running?.ProgramSlug, running?.StartedOn);
+        Current = running is null ? null : content.Current.FindProgram(running.ProgramSlug);
         return true;
     }
 }
