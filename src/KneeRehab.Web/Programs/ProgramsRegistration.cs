@@ -1,5 +1,6 @@
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Training;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,21 +21,24 @@ public static class ProgramsRegistration
 
     /// <summary>
     /// Once, for programs that were running before decisions were recorded: makes their record from their
-    /// workouts, so every patient keeps their place. A program that has any decision is left alone.
+    /// workouts, so every patient keeps their place. A program that has any decision is left alone. Runs after the
+    /// migrations, at start-up or, when the database could not be written then, as soon as it can be.
     /// </summary>
-    public static void FillProgramRecords(this WebApplication app)
+    public static void FillProgramRecords(this WebApplication app) =>
+        app.Services.GetRequiredService<DatabasePreparation>().ThenRun(FillProgramRecordsAsync);
+
+    private static async Task FillProgramRecordsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
-        var record = scope.ServiceProvider.GetRequiredService<ProgramRecord>();
-        var unrecorded = db.Enrollments
+        var db = services.GetRequiredService<KneeRehabDbContext>();
+        var record = services.GetRequiredService<ProgramRecord>();
+        var unrecorded = await db.Enrollments
             .Where(e => e.EndedOn == null && !db.ProgramDecisions.Any(d => d.EnrollmentId == e.Id) && db.Workouts.Any(w => w.EnrollmentId == e.Id))
-            .ToList();
+            .ToListAsync(cancellationToken);
         foreach (var enrollment in unrecorded)
         {
-            using var transaction = db.Database.BeginTransaction();
-            record.DecideFromAsync(enrollment, enrollment.StartedOn).GetAwaiter().GetResult();
-            transaction.Commit();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await record.DecideFromAsync(enrollment, enrollment.StartedOn);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 }
