@@ -15,7 +15,7 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
     private static readonly TimeSpan RequestRetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private Func<IServiceProvider, CancellationToken, Task>[] _followUps = [];
+    private Action[] _followUps = [];
     private volatile bool _ready;
     private DateTimeOffset _nextRequestAttempt;
 
@@ -25,7 +25,7 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
     public string? Problem { get; private set; }
 
     /// <summary>Adds work that needs the migrated database, and runs it now when the database can be written (else with the next successful attempt).</summary>
-    public void ThenRun(Func<IServiceProvider, CancellationToken, Task> followUp)
+    public void ThenRun(Action followUp)
     {
         _followUps = [.. _followUps, followUp];
         _ready = false;
@@ -53,7 +53,7 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
             await database.MigrateAsync(cancellationToken);
             // WAL lets readers and a writer work at once; it is stored in the file, so once is enough.
             await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            foreach (var followUp in _followUps) await followUp(scope.ServiceProvider, cancellationToken);
+            foreach (var followUp in _followUps) followUp();
 
             if (Problem is not null) logger.LogInformation("The database at {File} can be written again and is ready.", file);
             Problem = null;

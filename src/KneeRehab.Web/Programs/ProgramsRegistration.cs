@@ -1,6 +1,5 @@
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Training;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,24 +20,25 @@ public static class ProgramsRegistration
 
     /// <summary>
     /// Once, for programs that were running before decisions were recorded: makes their record from their
-    /// workouts, so every patient keeps their place. A program that has any decision is left alone. Runs after the
-    /// migrations, at start-up or, when the database could not be written then, as soon as it can be.
+    /// workouts, so every patient keeps their place. A program that has any decision is left alone.
     /// </summary>
+    /// <remarks>It needs the migrated database: it runs at start-up, or as soon as the database can be written (DatabasePreparation).</remarks>
     public static void FillProgramRecords(this WebApplication app) =>
-        app.Services.GetRequiredService<DatabasePreparation>().ThenRun(FillProgramRecordsAsync);
+        app.Services.GetRequiredService<DatabasePreparation>().ThenRun(() => FillProgramRecordsNow(app));
 
-    private static async Task FillProgramRecordsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static void FillProgramRecordsNow(WebApplication app)
     {
-        var db = services.GetRequiredService<KneeRehabDbContext>();
-        var record = services.GetRequiredService<ProgramRecord>();
-        var unrecorded = await db.Enrollments
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var record = scope.ServiceProvider.GetRequiredService<ProgramRecord>();
+        var unrecorded = db.Enrollments
             .Where(e => e.EndedOn == null && !db.ProgramDecisions.Any(d => d.EnrollmentId == e.Id) && db.Workouts.Any(w => w.EnrollmentId == e.Id))
-            .ToListAsync(cancellationToken);
+            .ToList();
         foreach (var enrollment in unrecorded)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await record.DecideFromAsync(enrollment, enrollment.StartedOn);
-            await transaction.CommitAsync(cancellationToken);
+            using var transaction = db.Database.BeginTransaction();
+            record.DecideFromAsync(enrollment, enrollment.StartedOn).GetAwaiter().GetResult();
+            transaction.Commit();
         }
     }
 }
