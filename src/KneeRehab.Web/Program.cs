@@ -11,6 +11,8 @@ if (args is [CheckContentCommand.Name, ..])
     return CheckContentCommand.Run(args, Console.Out);
 if (args is [SimulateCommand.Name, ..])
     return SimulateCommand.Run(args, Console.Out);
+if (args is [BackupCommand.Name, ..])
+    return BackupCommand.Run(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +33,9 @@ builder.AddHostingSecurity();
 builder.AddWorkoutPages();
 builder.AddPrograms();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+builder.AddHealthz();
+// On SIGTERM, requests in flight finish first; a save may wait up to 10 s for SQLite's write lock (SqlitePragmas).
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
 var app = builder.Build();
 

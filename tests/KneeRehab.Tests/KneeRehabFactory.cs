@@ -55,8 +55,15 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
     /// <summary>Registers through the real registration form; the returned client is logged in as that user.</summary>
     public async Task<HttpClient> CreateUserClientAsync(string? email = null)
     {
-        email ??= $"patient-{Guid.NewGuid():N}@example.test";
         var client = CreateBrowserClient();
+        await RegisterAsync(client, email);
+        return client;
+    }
+
+    /// <summary>Registers through the real registration form on any client (a test server's or a real server's); the client is then logged in.</summary>
+    public static async Task RegisterAsync(HttpClient client, string? email = null)
+    {
+        email ??= $"patient-{Guid.NewGuid():N}@example.test";
         using var response = await client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
@@ -64,7 +71,6 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
             ["Input.ConfirmPassword"] = Password,
         }, formSelector: "form#registerForm");
         response.AssertRedirect("/");
-        return client;
     }
 
     /// <summary>Direct database access for arranging data and checking what was stored.</summary>

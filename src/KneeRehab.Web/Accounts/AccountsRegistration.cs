@@ -36,6 +36,19 @@ public static class AccountsRegistration
             options.LoginPath = "/identity/account/login";
             options.LogoutPath = "/identity/account/logout";
             options.AccessDeniedPath = "/identity/account/accessdenied";
+            // The stamp is checked against the database on every request; while the database cannot be read the
+            // session is kept, and a page that needs the database answers 503 on its own.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
+                catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+                {
+                    // Nothing to check against now; the session stays as it was until the database is back.
+                }
+            };
             // Log-out ends every session of the account, not just this browser's: a copied cookie dies with it.
             options.Events.OnSigningOut = async context =>
             {

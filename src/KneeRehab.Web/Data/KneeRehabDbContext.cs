@@ -23,6 +23,8 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -149,11 +149,27 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     }
 
     /// <summary>
+    /// Saves the form as a new workout and shows it; when the database cannot take it (read-only, full, failing),
+    /// shows the form again as typed with an honest message instead of an error page.
+    /// </summary>
+    protected async Task<IActionResult> SaveNewWorkoutAsync(ProgramEnrollment? enrollment = null, Func<string, Side, Prescription?>? prescribed = null)
+    {
+        try
+        {
+            return await WriteNewWorkoutAsync(enrollment, prescribed);
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            return DatabaseFaults.NotSaved(this, DatabaseFaults.WorkoutNotSaved);
+        }
+    }
+
+    /// <summary>
     /// Saves the form as a new workout and shows it. The same form posted twice (a double tap, back and
     /// resubmit, a duplicated tab) finds the workout its idempotency key already saved. A program workout is
     /// saved in one transaction with the decisions it leads to, so the record never misses a workout.
     /// </summary>
-    protected async Task<IActionResult> SaveNewWorkoutAsync(ProgramEnrollment? enrollment = null, Func<string, Side, Prescription?>? prescribed = null)
+    private async Task<IActionResult> WriteNewWorkoutAsync(ProgramEnrollment? enrollment, Func<string, Side, Prescription?>? prescribed)
     {
         if (Input.IdempotencyKey == Guid.Empty) Input.IdempotencyKey = Guid.NewGuid();
         if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });

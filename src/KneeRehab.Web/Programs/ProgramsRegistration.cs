@@ -40,7 +40,11 @@ public static class ProgramsRegistration
     /// Once, for programs that were running before decisions were recorded: makes their record from their
     /// workouts, so every patient keeps their place. A program that has any decision is left alone.
     /// </summary>
-    public static void FillProgramRecords(this WebApplication app)
+    /// <remarks>It needs the migrated database: it runs at start-up, or as soon as the database can be written (DatabasePreparation).</remarks>
+    public static void FillProgramRecords(this WebApplication app) =>
+        app.Services.GetRequiredService<DatabasePreparation>().ThenRun(() => FillProgramRecordsNow(app));
+
+    private static void FillProgramRecordsNow(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();

@@ -118,6 +118,19 @@ namespace KneeRehab.Web.Data.Migrations
                     b.ToTable("ExerciseLists");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.LoggedSet", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,51 @@
+using KneeRehab.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KneeRehab.Web.Health;
+
+/// <summary>
+/// Healthy when the database is migrated and a write really reaches the disk. Answering a read is not enough: a
+/// read-only file or folder, a full disk, a failing disk or another writer holding the lock still answer reads
+/// while every save fails. The probe upserts the one row of <c>HealthProbes</c> and commits, through the app's own
+/// connections, so it fails when a save would; its failure also empties the connection pool
+/// (<see cref="SqliteFaultRecovery"/>). A database that could not be prepared at start-up is tried again here first.
+/// </summary>
+public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeRehabDbContext db, TimeProvider clock) : IHealthCheck
+{
+    public const string Name = "database";
+
+    /// <summary>
+    /// How long the probe waits for the write lock. Saves wait longer (SqlitePragmas), but a lock held this long already
+    /// stalls them, and a health check must answer within the few seconds load balancers give it.
+    /// </summary>
+    private const int LockWaitSeconds = 3;
+
+    private const string LockWaitPragma = "PRAGMA busy_timeout = 3000;";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!await preparation.TryPrepareAsync(fromRequest: false, cancellationToken))
+            return HealthCheckResult.Unhealthy($"not ready: {preparation.Problem}");
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            // For this connection only until it is next opened, when SqlitePragmas sets the app's own wait again.
+            await db.Database.ExecuteSqlRawAsync(LockWaitPragma, cancellationToken);
+            db.Database.SetCommandTimeout(LockWaitSeconds);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "HealthProbes" ("Id", "CheckedUtc") VALUES (1, {now}) ON CONFLICT ("Id") DO UPDATE SET "CheckedUtc" = excluded."CheckedUtc" """,
+                cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+        {
+            return HealthCheckResult.Unhealthy($"cannot write: {DatabaseFaults.Describe(e)}");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
