@@ -28,6 +28,7 @@ public static class DatabaseRegistration
         builder.Services.AddDbContext<KneeRehabDbContext>(options => options
             .UseSqlite(connection.ToString())
             .AddInterceptors(new SqlitePragmas(), new SqliteFaultRecovery()));
+        builder.Services.AddExceptionHandler<DatabaseFaultHandler>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new DatabasePreparation(
             IsInMemory(connection) ? null : connection.DataSource,

@@ -7,11 +7,13 @@ namespace KneeRehab.Web.Health;
 /// <summary>
 /// Healthy when the database is migrated and a write really reaches the disk. Answering a read is not enough: a
 /// read-only file or folder, a full disk, a failing disk or another writer holding the lock still answer reads
-/// while every save fails. The probe upserts the one row of <c>HealthProbes</c> and commits, through the app's own
-/// connections, so it fails when a save would; its failure also empties the connection pool
-/// (<see cref="SqliteFaultRecovery"/>). A database that could not be prepared at start-up is tried again here first.
+/// while every save fails. The probe inserts a row into <c>HealthProbes</c> and deletes it again in one committed
+/// transaction: SQLite writes and syncs the changed page, yet the data is left as it was, so checking health is not
+/// a change to anyone's data. It goes through the app's own connections, so it fails when a save would, and its
+/// failure also empties the connection pool (<see cref="SqliteFaultRecovery"/>). A database that could not be
+/// prepared at start-up is tried again here first.
 /// </summary>
-public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeRehabDbContext db, TimeProvider clock) : IHealthCheck
+public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeRehabDbContext db) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -23,6 +25,8 @@ public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeReh
 
     private const string LockWaitPragma = "PRAGMA busy_timeout = 3000;";
 
+    private const string Probe = """INSERT OR REPLACE INTO "HealthProbes" ("Id") VALUES (1); DELETE FROM "HealthProbes" WHERE "Id" = 1;""";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!await preparation.TryPrepareAsync(fromRequest: false, cancellationToken))
@@ -33,10 +37,9 @@ public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeReh
             // For this connection only until it is next opened, when SqlitePragmas sets the app's own wait again.
             await db.Database.ExecuteSqlRawAsync(LockWaitPragma, cancellationToken);
             db.Database.SetCommandTimeout(LockWaitSeconds);
-            var now = clock.GetUtcNow().UtcDateTime;
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "HealthProbes" ("Id", "CheckedUtc") VALUES (1, {now}) ON CONFLICT ("Id") DO UPDATE SET "CheckedUtc" = excluded."CheckedUtc" """,
-                cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Probe, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e))

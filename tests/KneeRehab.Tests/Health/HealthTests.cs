@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Tests.Health;
 
@@ -15,19 +14,35 @@ public class HealthTests
     }
 
     [Fact]
-    public async Task Healthz_names_each_check_and_really_writes_to_the_database()
+    public async Task Healthz_names_each_check_and_commits_a_real_write_that_changes_no_data()
     {
         using var factory = new KneeRehabFactory();
+        var client = factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.OK, (await HealthzAsync(client)).Status);
+        // data_version moves when another connection commits: the probe's write really happened.
+        await using var watcher = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+        await watcher.OpenAsync(TestContext.Current.CancellationToken);
+        var versionBefore = await DataVersionAsync(watcher);
 
-        var (status, body) = await HealthzAsync(factory.CreateBrowserClient());
+        var (status, body) = await HealthzAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
         Assert.Equal("ok", body.GetProperty("content").GetString());
         Assert.Equal("ok", body.GetProperty("database").GetString());
         Assert.Empty(body.GetProperty("failed").EnumerateArray());
-        await using var db = factory.OpenDatabase();
-        var probe = await db.HealthProbes.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.True(DateTime.UtcNow - probe.CheckedUtc < TimeSpan.FromMinutes(5), "the probe's write is committed");
+        Assert.NotEqual(versionBefore, await DataVersionAsync(watcher));
+        // The probe's row is deleted in the same transaction (and ReadsNeverWriteTests finds all data unchanged).
+        Assert.Equal(0L, await ScalarAsync(watcher, "SELECT COUNT(*) FROM \"HealthProbes\";"));
+    }
+
+    private static Task<long> DataVersionAsync(SqliteConnection connection) => ScalarAsync(connection, "PRAGMA data_version;");
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
         File.SetUnixFileMode(DataFolder, ReadOnlyFolder);
         await using var app = await AppProcess.StartAsync(DatabasePath, _home, port, healthy: false);
         using var patient = app.CreateClient(cookies);
-        var (status, health) = await HealthzAsync(patient);
+        // A monitor has no sign-in cookie (checking one needs the database too).
+        using var monitor = app.CreateClient();
+        var (status, health) = await HealthzAsync(monitor);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(["database"], health.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
         var line = Assert.Single(await app.LogLinesAsync("cannot be prepared"));
@@ -81,7 +83,7 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
         // The fault is put right (the file and the -wal and -shm SQLite made beside it meanwhile): without a
         // restart the health check turns 200, and the same form saves once.
         foreach (var file in Directory.GetFiles(DataFolder)) File.SetUnixFileMode(file, WritableFile);
-        await WaitUntilHealthyAsync(patient);
+        await WaitUntilHealthyAsync(monitor);
         using var saved = await patient.SaveAsync(page);
         saved.AssertRedirect("/history/");
         using var again = await patient.SaveAsync(page);

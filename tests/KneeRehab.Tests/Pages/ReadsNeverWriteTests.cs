@@ -9,7 +9,7 @@ namespace KneeRehab.Tests.Pages;
 
 /// <summary>
 /// Reads never write: a walk over every page a patient and their physiotherapist can GET leaves the database
-/// exactly as it was. The deliberate writes are the share link's view log and /healthz's probe row.
+/// exactly as it was. The one deliberate write is the share link's view log.
 /// </summary>
 public class ReadsNeverWriteTests : IDisposable
 {
@@ -72,8 +72,7 @@ public class ReadsNeverWriteTests : IDisposable
             var expected = url.StartsWith("/programs/finished/", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode}");
         }
-        // (/healthz proves the database takes writes by writing its one probe row: the deliberate exception.)
-        Assert.Equal(DatabaseFingerprint.Without(before, "HealthProbes"), DatabaseFingerprint.Of(_factory.DatabasePath, "HealthProbes"));
+        Assert.Equal(before, DatabaseFingerprint.Of(_factory.DatabasePath));
 
         // The physiotherapist's link: the view is logged, and nothing else changes.
         var physio = _factory.CreateBrowserClient();
@@ -85,7 +84,7 @@ public class ReadsNeverWriteTests : IDisposable
         }
         Assert.Equal(viewsBefore + 2, Count("ShareLinkView"));
         // (SQLite's own counter of ids moves with the view rows.)
-        Assert.Equal(DatabaseFingerprint.Without(before, "ShareLinkView", "sqlite_sequence", "HealthProbes"), DatabaseFingerprint.Of(_factory.DatabasePath, "ShareLinkView", "sqlite_sequence", "HealthProbes"));
+        Assert.Equal(DatabaseFingerprint.Without(before, "ShareLinkView", "sqlite_sequence"), DatabaseFingerprint.Of(_factory.DatabasePath, "ShareLinkView", "sqlite_sequence"));
     }
 
     private long Count(string table)

@@ -123,9 +123,6 @@ namespace KneeRehab.Web.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CheckedUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.ToTable("HealthProbes");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KneeRehab.Web.Data.Migrations
 {
     [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261202053939_HealthProbe")]
+    [Migration("20261202060239_HealthProbe")]
     partial class HealthProbe
     {
         /// <inheritdoc />
@@ -125,9 +125,6 @@ namespace KneeRehab.Web.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CheckedUtc")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
