@@ -2,7 +2,7 @@ using KneeRehab.Web.Accounts;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Health;
-using KneeRehab.Web.Logging;
+using KneeRehab.Web.Workouts;
 using KneeRehab.Web.Programs;
 using KneeRehab.Web.Security;
 using Serilog;

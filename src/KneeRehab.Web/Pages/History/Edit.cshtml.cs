@@ -1,6 +1,6 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
-using KneeRehab.Web.Logging;
+using KneeRehab.Web.Workouts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

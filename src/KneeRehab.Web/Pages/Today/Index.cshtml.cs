@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
-using KneeRehab.Web.Logging;
+using KneeRehab.Web.Workouts;
 using KneeRehab.Web.Programs;
 using KneeRehab.Web.Training;
 using Microsoft.AspNetCore.Identity;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace KneeRehab.Web.Logging;
+namespace KneeRehab.Web.Workouts;
 
 /// <summary>
 /// The workout form's editing steps, shared by /log and /history/{id}/edit. Without JavaScript each

@@ -1,4 +1,4 @@
-namespace KneeRehab.Web.Logging;
+namespace KneeRehab.Web.Workouts;
 
 public static class WorkoutPagesRegistration
 {

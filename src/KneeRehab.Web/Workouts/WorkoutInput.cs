@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 
-namespace KneeRehab.Web.Logging;
+namespace KneeRehab.Web.Workouts;
 
 /// <summary>The workout form, shared by /log and /history/{id}/edit. Loads are in the user's units.</summary>
 public sealed class WorkoutInput : IValidatableObject
