@@ -45,7 +45,8 @@ app.UseHostingSecurity();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseSerilogRequestLogging();
+// This app's own logger, not the process-wide static one (several hosts share a test process).
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

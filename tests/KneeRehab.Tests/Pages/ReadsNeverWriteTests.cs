@@ -53,9 +53,7 @@ public class ReadsNeverWriteTests : IDisposable
             ["Input.Password"] = KneeRehabFactory.Password,
         }, formSelector: "form.account-form")) signedIn.AssertRedirect("/");
         // A share link made now (links last 14 days).
-        var share = await client.GetDocumentAsync("/progress/share");
-        (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)).Dispose();
-        var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+        var link = await Progress.ShareTests.CreateLinkAsync(client);
         var before = DatabaseFingerprint.Of(_factory.DatabasePath);
         string[] pages =
         [

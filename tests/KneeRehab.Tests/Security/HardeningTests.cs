@@ -122,9 +122,7 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
     public async Task The_shared_report_and_the_personal_data_download_are_not_cached()
     {
         var client = await factory.CreateUserClientAsync();
-        var share = await client.GetDocumentAsync("/progress/share");
-        using (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)) { }
-        var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+        var link = await Pages.Progress.ShareTests.CreateLinkAsync(client);
 
         using var shared = await factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken);
         var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
@@ -289,9 +287,7 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
             ["Input.Activities[1].Name"] = "Running", ["Input.Activities[1].Score"] = "3",
             ["Input.Activities[2].Name"] = "Squatting", ["Input.Activities[2].Score"] = "4",
         })) saved.AssertRedirect("/progress/checkin");
-        var share = await client.GetDocumentAsync("/progress/share");
-        using (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)) { }
-        var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+        var link = await Pages.Progress.ShareTests.CreateLinkAsync(client);
         using (await factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken)) { }
         var withList = await client.PressAsync(await client.StartWorkoutAsync("ball-bridge"), "Save list", new Dictionary<string, string> { ["NewListName"] = "Mine" });
         Assert.NotNull(withList);
@@ -357,9 +353,7 @@ public sealed class ShareTokenLogTests : IDisposable
     public async Task A_share_token_is_redacted_in_every_log_line()
     {
         var client = await _factory.CreateUserClientAsync();
-        var share = await client.GetDocumentAsync("/progress/share");
-        using (await client.SubmitAsync(share.QuerySelector<IHtmlFormElement>("main form")!)) { }
-        var link = new Uri((await client.GetDocumentAsync("/progress/share")).QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
+        var link = await Pages.Progress.ShareTests.CreateLinkAsync(client);
         var token = link.Split('/')[^1];
 
         using (var shown = await _factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken)) Assert.Equal(HttpStatusCode.OK, shown.StatusCode);

@@ -8,7 +8,8 @@ namespace KneeRehab.Tests.Pages.Progress;
 
 public class ShareTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory>
 {
-    private static async Task<string> CreateLinkAsync(HttpClient client)
+    /// <summary>Makes a share link through /progress/share, as the patient does; returns its path.</summary>
+    public static async Task<string> CreateLinkAsync(HttpClient client)
     {
         var page = await client.GetDocumentAsync("/progress/share");
         using (var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) created.AssertRedirect("/progress/share");

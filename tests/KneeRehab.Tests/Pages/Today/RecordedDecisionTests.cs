@@ -71,7 +71,7 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
             var decision = await db.ProgramDecisions.FirstAsync(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "straight-leg-raise", TestContext.Current.CancellationToken);
             Assert.Equal(new Prescription(2, 10, 0, 0, 1), decision.Next);
         }
-        var link = await CreateShareLinkAsync(client);
+        var link = await Progress.ShareTests.CreateLinkAsync(client);
         foreach (var url in new[] { "/today", "/progress", "/progress?range=all", "/progress?handler=data&range=all", "/progress/report", saved.Headers.Location!.OriginalString })
         {
             using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
@@ -79,14 +79,6 @@ public class RecordedDecisionTests(KneeRehabFactory factory) : IClassFixture<Kne
         }
         using var shared = await factory.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
-    }
-
-    private static async Task<string> CreateShareLinkAsync(HttpClient client)
-    {
-        var page = await client.GetDocumentAsync("/progress/share");
-        using (var created = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) created.AssertRedirect("/progress/share");
-        var after = await client.GetDocumentAsync("/progress/share");
-        return new Uri(after.QuerySelector<IHtmlAnchorElement>(".share-url a")!.Href).AbsolutePath;
     }
 
     [Fact]
