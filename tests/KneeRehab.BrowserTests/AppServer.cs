@@ -28,6 +28,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>The e-mail the app sends, as files in its pickup folder.</summary>
+    public KneeRehab.Tests.Mailbox Mailbox => new(Path.Combine(_dataDirectory, "mail"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +39,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         // The test servers speak plain HTTP.
         builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={Path.Combine(_dataDirectory, "kneerehab.db")}");
+        builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
     }
 
     protected override void Dispose(bool disposing)

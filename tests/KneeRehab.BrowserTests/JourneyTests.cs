@@ -64,7 +64,8 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         });
     }
 
-    private static async Task RegisterAsync(BrowserSession s, string email)
+    /// <summary>As a new patient does it: the form, the link in the e-mail, then log in.</summary>
+    private async Task RegisterAsync(BrowserSession s, string email)
     {
         var page = s.Page;
         await s.GotoAsync("/identity/account/register");
@@ -72,6 +73,24 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.WaitForURLAsync("**/identity/account/registerconfirmation*");
+        await s.CheckPageAsync();
+
+        await s.GotoAsync(app.Mailbox.ConfirmationLink(email));
+        await s.CheckPageAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
+        await LogInAsync(s, email);
+    }
+
+    /// <summary>Fills in the log-in page the browser is on.</summary>
+    private static async Task LogInAsync(BrowserSession s, string email)
+    {
+        var page = s.Page;
+        await page.WaitForURLAsync("**/identity/account/login*");
+        await s.CheckPageAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync(s.Url("/"));
         await s.CheckPageAsync();
     }
@@ -105,12 +124,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await LogOutAsync(s);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
-            await page.WaitForURLAsync("**/identity/account/login");
-            await s.CheckPageAsync();
-            await page.GetByLabel("Email").FillAsync(email);
-            await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-            await page.WaitForURLAsync(s.Url("/"));
+            await LogInAsync(s, email);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/log");

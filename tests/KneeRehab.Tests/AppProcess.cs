@@ -35,6 +35,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>The e-mail the app sends: files in a folder beside its database.</summary>
+    public Mailbox Mailbox => new(Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail"));
+
     /// <summary>What the app printed so far (its log), for assertions and for failure messages.</summary>
     public string Output
     {
@@ -81,6 +84,7 @@ public sealed class AppProcess : IAsyncDisposable
             dll,
             "--urls", $"http://127.0.0.1:{port}",
             "--ConnectionStrings:KneeRehab", $"Data Source={databasePath}",
+            "--Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"),
             // Plain HTTP here, so cookies may not be marked Secure-only (a setting where the app has it).
             "--Security:SecureCookies", "false",
             "--Serilog:MinimumLevel:Default", "Warning",
@@ -161,7 +165,7 @@ public sealed class AppProcess : IAsyncDisposable
     public async Task<HttpClient> CreateUserClientAsync(CookieStore? cookies = null)
     {
         var client = CreateClient(cookies);
-        await KneeRehabFactory.RegisterAsync(client);
+        await KneeRehabFactory.RegisterAsync(client, Mailbox);
         return client;
     }
 

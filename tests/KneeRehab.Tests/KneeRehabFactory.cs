@@ -20,6 +20,9 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataDirectory, "kneerehab.db");
 
+    /// <summary>The e-mail the app sends, as files in its pickup folder.</summary>
+    public Mailbox Mailbox => new(Path.Combine(_dataDirectory, "mail"));
+
     /// <summary>When set, the app's clock: a test can live through weeks of a program in seconds.</summary>
     public TestClock? Clock { get; init; }
 
@@ -38,6 +41,7 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
+        builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         // Serilog reads sinks from the services (ReadFrom.Services), so a test adds one like any other sink.
@@ -52,25 +56,43 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
 
     public const string Password = "correct horse battery";
 
-    /// <summary>Registers through the real registration form; the returned client is logged in as that user.</summary>
+    /// <summary>Registers through the real registration form and the link in the e-mail; the returned client is logged in as that user.</summary>
     public async Task<HttpClient> CreateUserClientAsync(string? email = null)
     {
         var client = CreateBrowserClient();
-        await RegisterAsync(client, email);
+        await RegisterAsync(client, Mailbox, email);
         return client;
     }
 
-    /// <summary>Registers through the real registration form on any client (a test server's or a real server's); the client is then logged in.</summary>
-    public static async Task RegisterAsync(HttpClient client, string? email = null)
+    /// <summary>
+    /// Registers as a patient does, on any client (a test server's or a real server's): the registration form, the
+    /// confirmation link from the e-mail in <paramref name="mailbox"/>, then the log-in form. The client is then logged in.
+    /// </summary>
+    public static async Task RegisterAsync(HttpClient client, Mailbox mailbox, string? email = null)
     {
         email ??= $"patient-{Guid.NewGuid():N}@example.test";
-        using var response = await client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
+        using (var registered = await client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
-        }, formSelector: "form#registerForm");
+        }, formSelector: "form#registerForm"))
+            registered.AssertRedirect("/identity/account/registerconfirmation");
+        using (var confirmed = await client.GetAsync(mailbox.ConfirmationLink(email), TestContext.Current.CancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.OK, confirmed.StatusCode);
+        await LogInAsync(client, email);
+    }
+
+    /// <summary>The log-in form with <see cref="Password"/>; the client is then logged in.</summary>
+    public static async Task LogInAsync(HttpClient client, string email)
+    {
+        using var response = await client.SubmitFormAsync("/identity/account/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        }, formSelector: "form.account-form");
         response.AssertRedirect("/");
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     /// <summary>Direct database access for arranging data and checking what was stored.</summary>

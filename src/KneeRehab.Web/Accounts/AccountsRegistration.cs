@@ -12,8 +12,9 @@ public static class AccountsRegistration
         builder.Services
             .AddDefaultIdentity<ApplicationUser>(options =>
             {
-                // No mail server yet: an account is usable as soon as it is registered.
-                options.SignIn.RequireConfirmedAccount = false;
+                // An account is used once its owner opened the link sent to the address: registration then answers
+                // the same for a known address as for a new one, and tells the owner by e-mail instead.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 // Length and a block list, no composition rules (NIST SP 800-63B).
                 options.Password.RequiredLength = 12;
@@ -59,7 +60,8 @@ public static class AccountsRegistration
         // Every request checks the cookie's security stamp, so log-out, a password change and account deletion
         // end every earlier session at once (the default checks only every 30 minutes).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
-        builder.Services.AddTransient<IEmailSender, LoggingEmailSender>();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTransient<IEmailSender, EmailSender>();
         builder.Services.AddSingleton<UnknownAccountLogins>();
         builder.AddAccountRateLimiting();
         return builder;

@@ -26,15 +26,109 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
         });
 
     [Fact]
-    public async Task A_long_passphrase_without_digits_or_symbols_registers_and_logs_in()
+    public async Task A_new_account_is_used_once_the_link_in_the_email_was_opened()
     {
         var client = factory.CreateBrowserClient();
+        var email = NewEmail();
 
-        using var response = await RegisterAsync(client, NewEmail(), "gentle knee bends daily");
+        using (var registered = await RegisterAsync(client, email, "gentle knee bends daily"))
+            registered.AssertRedirect("/identity/account/registerconfirmation");
+        var confirmation = await client.GetDocumentAsync("/identity/account/registerconfirmation");
+        Assert.Equal("Check your e-mail", confirmation.QuerySelector("h1")!.TextContent);
+        Assert.Contains(email, confirmation.QuerySelector("main")!.TextContent);
 
-        response.AssertRedirect("/");
+        // Before the link is opened the account cannot be used, and log-in says no more than for a wrong password.
+        using (var early = await LogInAsync(client, email, "gentle knee bends daily"))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+            Assert.Contains("do not match an account, or the address is not confirmed yet", await early.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var link = factory.Mailbox.ConfirmationLink(email);
+        var confirmed = await client.GetDocumentAsync(link);
+        Assert.Equal("Address confirmed", confirmed.QuerySelector("h1")!.TextContent);
+        using (var again = await client.GetAsync(link, TestContext.Current.CancellationToken))
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        using (var login = await LogInAsync(client, email, "gentle knee bends daily"))
+            login.AssertRedirect("/");
         var home = await client.GetDocumentAsync("/");
         Assert.NotNull(home.QuerySelector("nav a[href='/log']"));
+    }
+
+    [Fact]
+    public async Task Registering_a_known_address_answers_as_for_a_new_one_and_tells_only_the_owner_by_email()
+    {
+        var owner = NewEmail();
+        var ownerClient = await factory.CreateUserClientAsync(owner);
+        var stranger = NewEmail();
+
+        async Task<(string Location, string Page)> RegisterAndReadAsync(string email)
+        {
+            var client = factory.CreateBrowserClient();
+            using var response = await RegisterAsync(client, email, "someone else's passphrase");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+            return (response.Headers.Location!.OriginalString, page.QuerySelector("main")!.TextContent.Replace(email, "ADDRESS", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(await RegisterAndReadAsync(stranger), await RegisterAndReadAsync(owner));
+
+        await using (var db = factory.OpenDatabase())
+            Assert.Equal(1, await db.Users.CountAsync(u => u.Email == owner, TestContext.Current.CancellationToken));
+        // The owner's password and session are as they were; the stranger's password opens nothing.
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync("/history", TestContext.Current.CancellationToken)).StatusCode);
+        using (var strangers = await LogInAsync(factory.CreateBrowserClient(), owner, "someone else's passphrase"))
+            Assert.Equal(HttpStatusCode.OK, strangers.StatusCode);
+        await KneeRehabFactory.LogInAsync(factory.CreateBrowserClient(), owner);
+
+        var told = factory.Mailbox.OnlyOne(owner, "You already have a KneeRehab account");
+        Assert.Contains("nothing was changed", told.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("/identity/account/forgotpassword", Mailbox.Link(told, "/identity/account/forgotpassword"));
+        Assert.Single(factory.Mailbox.To(owner), m => m.Subject == "Confirm your KneeRehab account");
+        Assert.Single(factory.Mailbox.To(stranger), m => m.Subject == "Confirm your KneeRehab account");
+    }
+
+    [Fact]
+    public async Task Registering_again_before_confirming_sends_a_new_link_and_the_newest_link_works()
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        using (var again = await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password))
+            again.AssertRedirect("/identity/account/registerconfirmation");
+
+        Assert.Equal(2, factory.Mailbox.To(email).Count(m => m.Subject == "Confirm your KneeRehab account"));
+        var client = factory.CreateBrowserClient();
+        using (var confirmed = await client.GetAsync(factory.Mailbox.ConfirmationLink(email), TestContext.Current.CancellationToken))
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        await KneeRehabFactory.LogInAsync(client, email);
+    }
+
+    [Theory]
+    [InlineData("an unknown account")]
+    [InlineData("a wrong code")]
+    [InlineData("a code that is not base64")]
+    public async Task A_confirmation_link_that_does_not_confirm_answers_400_the_same_way(string what)
+    {
+        var email = NewEmail();
+        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        var link = factory.Mailbox.ConfirmationLink(email);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + link).Query);
+        var userId = query["userId"].ToString();
+        var code = query["code"].ToString();
+        var broken = what switch
+        {
+            "an unknown account" => $"/identity/account/confirmemail?userId={Guid.NewGuid()}&code={code}",
+            "a wrong code" => $"/identity/account/confirmemail?userId={userId}&code={code[..^4]}AAAA",
+            _ => $"/identity/account/confirmemail?userId={userId}&code=%25%25%25",
+        };
+
+        using var response = await factory.CreateBrowserClient().GetAsync(broken, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("This link does not work", (await response.ToDocumentAsync()).QuerySelector("h1")!.TextContent);
+        await using var db = factory.OpenDatabase();
+        Assert.False(await db.Users.Where(u => u.Id == userId).Select(u => u.EmailConfirmed).SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -56,7 +150,7 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
     {
         var email = NewEmail();
-        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        await factory.CreateUserClientAsync(email);
         var client = factory.CreateBrowserClient();
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -79,7 +173,7 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
     public async Task Right_password_logs_in_and_returns_to_the_page_asked_for()
     {
         var email = NewEmail();
-        using (await RegisterAsync(factory.CreateBrowserClient(), email, KneeRehabFactory.Password)) { }
+        await factory.CreateUserClientAsync(email);
         var client = factory.CreateBrowserClient();
 
         using var response = await client.SubmitFormAsync("/identity/account/login?returnUrl=%2Fhistory", new Dictionary<string, string>

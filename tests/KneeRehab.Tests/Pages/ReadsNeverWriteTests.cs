@@ -47,11 +47,7 @@ public class ReadsNeverWriteTests : IDisposable
         _factory.Clock!.Now = Start.AddDays(20);
         // The sign-in cookie has expired by then (it follows the app's clock): sign in again first.
         client = _factory.CreateBrowserClient();
-        using (var signedIn = await client.SubmitFormAsync("/identity/account/login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = KneeRehabFactory.Password,
-        }, formSelector: "form.account-form")) signedIn.AssertRedirect("/");
+        await KneeRehabFactory.LogInAsync(client, email);
         // A share link made now (links last 14 days).
         var link = await Progress.ShareTests.CreateLinkAsync(client);
         var before = DatabaseFingerprint.Of(_factory.DatabasePath);

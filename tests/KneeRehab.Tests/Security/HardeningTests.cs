@@ -49,13 +49,7 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
     private async Task<HttpClient> SignedInAsync(CookieJar jar, string email)
     {
         var client = Client(jar);
-        using var registered = await client.SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = KneeRehabFactory.Password,
-            ["Input.ConfirmPassword"] = KneeRehabFactory.Password,
-        }, formSelector: "form#registerForm");
-        registered.AssertRedirect("/");
+        await KneeRehabFactory.RegisterAsync(client, factory.Mailbox, email);
         return client;
     }
 
@@ -205,10 +199,19 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
     }
 
     [Fact]
-    public async Task Log_in_answers_an_unknown_address_as_it_answers_a_wrong_password_up_to_the_lockout_page()
+    public async Task Log_in_answers_an_unknown_or_unconfirmed_address_as_it_answers_a_wrong_password_up_to_the_lockout_page()
     {
         var known = NewEmail();
         await factory.CreateUserClientAsync(known);
+        // Registered, its link never opened.
+        var unconfirmed = NewEmail();
+        using (var registered = await factory.CreateBrowserClient().SubmitFormAsync("/identity/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = unconfirmed,
+            ["Input.Password"] = KneeRehabFactory.Password,
+            ["Input.ConfirmPassword"] = KneeRehabFactory.Password,
+        }, formSelector: "form#registerForm"))
+            registered.AssertRedirect("/identity/account/registerconfirmation");
         async Task<List<string>> FiveWrongAsync(string email)
         {
             var client = factory.CreateBrowserClient();
@@ -227,7 +230,10 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
             return outcomes;
         }
 
-        Assert.Equal(await FiveWrongAsync(known), await FiveWrongAsync(NewEmail()));
+        var answers = await FiveWrongAsync(known);
+        Assert.Equal("/identity/account/lockout", answers[^1]);
+        Assert.Equal(answers, await FiveWrongAsync(NewEmail()));
+        Assert.Equal(answers, await FiveWrongAsync(unconfirmed));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace KneeRehab.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces the Identity UI log-in page, whose handler does not count failed attempts towards lockout:
-/// here every wrong password counts, and the fifth locks the account for 15 minutes.
+/// here every wrong password counts, and the fifth locks the account for 15 minutes. An account whose address is not
+/// confirmed yet gets the answer an unknown address gets.
 /// </summary>
 [AllowAnonymous]
 public class LoginModel(SignInManager<ApplicationUser> signInManager, Accounts.UnknownAccountLogins unknownAccounts, ILogger<LoginModel> logger) : PageModel
@@ -40,14 +41,16 @@ public class LoginModel(SignInManager<ApplicationUser> signInManager, Accounts.U
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid) return Page();
 
-        if (await signInManager.UserManager.FindByNameAsync(Input.Email) is null)
+        var user = await signInManager.UserManager.FindByNameAsync(Input.Email);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.NotAllowed : await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.IsNotAllowed)
         {
-            // The same work, answer and lockout page as for a real account: log-in does not reveal who has one.
+            // An unknown address, or one not confirmed yet (Identity then checks no password): the same work, answer
+            // and lockout page as for a real account, so log-in does not reveal who has one.
             if (unknownAccounts.FailAndCheckLockout(Input.Email, Input.Password)) return RedirectToPage("./Lockout");
-            ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+            ModelState.AddModelError(string.Empty, NoMatch);
             return Page();
         }
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         if (result.IsLockedOut)
@@ -56,9 +59,11 @@ public class LoginModel(SignInManager<ApplicationUser> signInManager, Accounts.U
             return RedirectToPage("./Lockout");
         }
 
-        ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+        ModelState.AddModelError(string.Empty, NoMatch);
         return Page();
     }
+
+    private const string NoMatch = "That email and password do not match an account, or the address is not confirmed yet.";
 
     private string SafeReturnUrl(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }
