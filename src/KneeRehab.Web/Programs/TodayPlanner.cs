@@ -18,6 +18,9 @@ public sealed record PlannedExercise(ExerciseGuide Guide, ExerciseLadder Ladder,
         if (Ladder.Kind == LadderKind.Load && Guide.Meta.StartingLoadEntered && Dose.LoadKg == 0) text += ", at a weight you could lift about 15 times (enter it)";
         return Guide.Meta.IsOneLeg ? text + ", each leg" : text;
     }
+
+    /// <summary>The same exercise on a bad-knee day: one rung down its ladder.</summary>
+    public PlannedExercise OnBadKneeDay(ProgressionOptions options) => this with { Dose = Ladder.StepDown(Dose, options) };
 }
 
 /// <summary>Where a user stands in their program today, read from the program's record.</summary>
@@ -57,7 +60,7 @@ public sealed record TodayPlan(
 
     /// <summary>What the server prescribes for an exercise today: the plan's dose, or on a bad-knee day one rung down.</summary>
     public Prescription? Prescribed(string slug, bool badKneeDay, ProgressionOptions options) =>
-        For(slug) is { } planned ? (badKneeDay ? planned.Ladder.StepDown(planned.Dose, options) : planned.Dose).ToPrescription() : null;
+        For(slug) is { } planned ? (badKneeDay ? planned.OnBadKneeDay(options) : planned).Dose.ToPrescription() : null;
 
     /// <summary>Today's workout form, pre-filled exactly as prescribed (one entry per side for one-leg exercises).</summary>
     public WorkoutInput Form(bool badKneeDay, ProgressionOptions options, WeightUnit units)

@@ -118,14 +118,23 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         return RedisplayAsync();
     }
 
-    public Task<IActionResult> OnPostApplyPainAsync()
+    public async Task<IActionResult> OnPostApplyPainAsync()
     {
-        if (Input.PainForAll is >= 0 and <= 10)
+        if (Input.PainForAll is not (>= 0 and <= 10))
         {
-            foreach (var exercise in Input.Exercises) exercise.PainDuring = Input.PainForAll;
+            // Said next to the box, not ignored: the rest of the form comes back as typed.
+            ModelState.Clear();
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PainForAll)}", ApplyPainMessage);
+            await LoadFormContextAsync();
+            return Page();
         }
-        return RedisplayAsync();
+        foreach (var exercise in Input.Exercises) exercise.PainDuring = Input.PainForAll;
+        // Applied: the box has done its work and must not hold up the save later.
+        Input.PainForAll = null;
+        return await RedisplayAsync();
     }
+
+    public const string ApplyPainMessage = "Enter a pain from 0 to 10 to apply it to every exercise.";
 
     private Task<IActionResult> ChangeSets(int exercise, Action<List<SetInput>> change)
     {

@@ -74,7 +74,7 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         page = await refused.ToDocumentAsync();
-        Assert.Equal(DatabaseFaults.WorkoutNotSaved, page.QuerySelector("form.workout-form .validation-summary-errors")?.TextContent.Trim());
+        Assert.Equal(DatabaseFaults.WorkoutNotSaved, page.QuerySelector("form.workout-form .error-summary li")?.TextContent.Trim());
         Assert.Equal("7", page.Field("Input.Exercises[0].Sets[0].Reps"));
         Assert.Equal("2", page.Field("Input.PainForAll"));
         Assert.Equal("Typed while the disk was read-only", page.Field("Input.Notes"));

@@ -1057,7 +1057,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
     private static Func<HttpResponseMessage, Task> SummaryMessage(string message) => async response =>
     {
         var page = await PageAsync(response);
-        var summary = page.QuerySelectorAll(".validation-summary-errors li").Select(li => li.TextContent.Trim()).ToList();
+        var summary = page.QuerySelectorAll(".error-summary li, .validation-summary-errors li").Select(li => li.TextContent.Trim()).ToList();
         Assert.True(summary.Contains(message), $"expected \"{message}\" in the summary, the page shows: {string.Join(" | ", Messages(page))}");
     };
 
@@ -1080,7 +1080,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
     private static List<string> Messages(IHtmlDocument page) =>
     [
         .. page.QuerySelectorAll("span.field-validation-error, span[data-valmsg-for]").Select(e => e.TextContent.Trim())
-            .Concat(page.QuerySelectorAll(".validation-summary-errors li").Select(li => li.TextContent.Trim()))
+            .Concat(page.QuerySelectorAll(".error-summary li, .validation-summary-errors li").Select(li => li.TextContent.Trim()))
             .Where(text => text.Length > 0).Distinct(),
     ];
 

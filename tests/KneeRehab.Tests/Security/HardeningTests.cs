@@ -224,7 +224,7 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                     ["Input.Password"] = "not the password at all",
                 }, formSelector: "form.account-form");
                 outcomes.Add(response.StatusCode == HttpStatusCode.OK
-                    ? (await response.ToDocumentAsync()).QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "?"
+                    ? (await response.ToDocumentAsync()).QuerySelector(".error-summary li")?.TextContent.Trim() ?? "?"
                     : response.Headers.Location!.OriginalString.ToLowerInvariant());
             }
             return outcomes;

@@ -67,6 +67,10 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         ShowPlannedDoses();
     }
 
+    /// <summary>The dose the list at the top shows: on a bad-knee day the easier one, as in the form below.</summary>
+    public string DoseShown(PlannedExercise planned) =>
+        (Input.BadKneeDay && planned.Decision.Kind != DecisionKind.Stop ? planned.OnBadKneeDay(engine.Options) : planned).DescribeDose();
+
     private void ShowPlannedDoses() =>
         PlannedDoses = Plan?.Exercises.Where(e => e.Decision.Kind != DecisionKind.Stop).DistinctBy(e => e.Guide.Slug)
             .ToDictionary(e => e.Guide.Slug, e => Plan.Prescribed(e.Guide.Slug, Input.BadKneeDay, engine.Options)!) ?? [];

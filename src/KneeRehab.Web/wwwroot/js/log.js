@@ -57,11 +57,26 @@
         renumber(entry);
       }
     } else if (button.classList.contains('apply-pain')) {
-      var pain = form.querySelector('[name="Input.PainForAll"]').value;
-      if (/^(10|[0-9])$/.test(pain)) {
-        event.preventDefault();
-        form.querySelectorAll('.pain-input').forEach(function (input) { input.value = pain; });
+      event.preventDefault();
+      var box = form.querySelector('[name="Input.PainForAll"]');
+      var message = document.getElementById('Input_PainForAll-error');
+      var pain = box.value.trim();
+      if (!/^(10|[0-9])$/.test(pain)) {
+        // Said next to the box, as the server says it without JavaScript.
+        message.textContent = button.dataset.message;
+        box.setAttribute('aria-invalid', 'true');
+        box.setAttribute('aria-describedby', message.id);
+        box.focus();
+        return;
       }
+      message.textContent = '';
+      box.removeAttribute('aria-invalid');
+      form.querySelectorAll('.pain-input').forEach(function (input) {
+        input.value = pain;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      box.value = '';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
     }
   });
 

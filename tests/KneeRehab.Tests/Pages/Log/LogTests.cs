@@ -109,6 +109,31 @@ public class LogTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory
 
         Assert.Equal("3", page.Field("Input.Exercises[0].PainDuring"));
         Assert.Equal("3", page.Field("Input.Exercises[1].PainDuring"));
+        // Applied, the box is empty again: it cannot hold up the save later.
+        Assert.Equal("", page.Field("Input.PainForAll"));
+    }
+
+    [Theory]
+    [InlineData("11")]
+    [InlineData("")]
+    [InlineData("lots")]
+    public async Task Apply_to_all_with_a_bad_value_says_why_next_to_the_box_and_changes_nothing(string typed)
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.StartWorkoutAsync("ball-bridge", "wall-squat");
+
+        page = await client.PressAsync(page, "Apply to all", new Dictionary<string, string>
+        {
+            ["Input.PainForAll"] = typed,
+            ["Input.Exercises[0].PainDuring"] = "2",
+            ["Input.Notes"] = "kept as typed",
+        });
+
+        Assert.Equal("Enter a pain from 0 to 10 to apply it to every exercise.", page.FieldError("Input.PainForAll"));
+        Assert.Equal("2", page.Field("Input.Exercises[0].PainDuring"));
+        Assert.Equal("", page.Field("Input.Exercises[1].PainDuring"));
+        Assert.Equal("kept as typed", page.Field("Input.Notes"));
+        Assert.Equal("true", page.Form().Elements["Input.PainForAll"]!.GetAttribute("aria-invalid"));
     }
 
     [Fact]

@@ -190,4 +190,53 @@ public class ValidationTests(KneeRehabFactory factory) : IClassFixture<KneeRehab
 
         Assert.Equal("Load must be from 0 to 1102 lb.", result.FieldError("Input.Exercises[0].Sets[0].Load"));
     }
+
+    [Fact]
+    public async Task A_failed_save_lists_every_message_at_the_top_each_linked_to_its_field_which_is_marked_invalid()
+    {
+        var (client, page) = await StartAsync("ball-bridge", "wall-squat");
+
+        var result = await SaveExpectingErrorsAsync(client, page, new()
+        {
+            ["Input.Exercises[0].Sets[0].Reps"] = "0",
+            ["Input.Exercises[1].PainDuring"] = "11",
+            ["Input.Exercises[0].PainDuring"] = "2",
+        });
+
+        var summary = result.QuerySelector("form.workout-form .error-summary")!;
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        var links = summary.QuerySelectorAll("a").ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent);
+        foreach (var field in new[] { "Input.Exercises[0].Sets[0].Reps", "Input.Exercises[1].PainDuring" })
+        {
+            var input = result.Form().Elements[field]!;
+            var message = result.FieldError(field);
+            Assert.NotEqual("", message);
+            // The summary's link leads to the field, and the field names its message for screen readers.
+            Assert.Equal(message, links["#" + input.Id]);
+            Assert.Equal("true", input.GetAttribute("aria-invalid"));
+            var described = result.GetElementById(input.GetAttribute("aria-describedby")!.Split(' ')[^1])!;
+            Assert.Equal(message, described.TextContent.Trim());
+        }
+        var valid = result.Form().Elements["Input.Exercises[0].PainDuring"]!;
+        Assert.Null(valid.GetAttribute("aria-invalid"));
+        Assert.Equal(2, links.Count);
+    }
+
+    [Fact]
+    public async Task A_valid_form_has_no_error_summary_and_long_notes_are_refused_with_a_message_not_cut()
+    {
+        var (client, page) = await StartAsync();
+        Assert.Null(page.QuerySelector(".error-summary"));
+        // The browser must not cut a long note without a word: no maxlength; the server says the limit.
+        Assert.Null(page.Form().Elements["Input.Notes"]!.GetAttribute("maxlength"));
+        Assert.Null(page.Form().Elements["Input.Exercises[0].Note"]!.GetAttribute("maxlength"));
+        var notes = new string('n', 3000);
+
+        var result = await SaveExpectingErrorsAsync(client, page, new() { ["Input.PainForAll"] = "1", ["Input.Notes"] = notes });
+
+        Assert.Equal("Notes can be at most 2,000 characters.", result.FieldError("Input.Notes"));
+        Assert.Equal(notes, result.Field("Input.Notes"));
+        Assert.Equal("Notes can be at most 2,000 characters.", result.QuerySelector(".error-summary a")!.TextContent);
+    }
 }

@@ -146,8 +146,12 @@ public class TodayTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
         var (client, enrollment) = await StartedAsync();
         var today = await client.GetDocumentAsync("/today");
 
+        Assert.StartsWith("2×10", today.DoseOf("straight-leg-raise"));
         var easier = await client.PressAsync(today, "Bad-knee day: make it easier");
         Assert.Equal("8", easier.Field("Input.Exercises[3].Sets[0].Reps"));
+        // The list at the top says the same as the form below.
+        Assert.StartsWith("2×8", easier.DoseOf("straight-leg-raise"));
+        Assert.Contains("bad-knee day: one step easier", easier.DoseOf("straight-leg-raise"), StringComparison.Ordinal);
         Assert.Equal("true", easier.Field("Input.BadKneeDay")?.ToLowerInvariant());
 
         using var saved = await client.SaveAsync(easier, new Dictionary<string, string> { ["Input.PainForAll"] = "2" });
