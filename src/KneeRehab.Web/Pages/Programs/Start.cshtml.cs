@@ -11,7 +11,7 @@ namespace KneeRehab.Web.Pages.Programs;
 
 /// <summary>
 /// Starting a program: the red-flag screen first (any "yes" stops here with advice), then the usual
-/// morning pain the engine compares with, and a confirmation when another program is running.
+/// morning pain the engine compares with, the painful knee, and a confirmation when another program is running.
 /// </summary>
 public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock, TodayPlanner planner, ProgramRecord record) : PageModel
 {
@@ -40,9 +40,19 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         public int? BaselineMorningPain { get; set; }
 
         public bool ConfirmEnd { get; set; }
+
+        /// <summary>Asked here once, kept as the user's preference (Account → preferences changes it).</summary>
+        [Display(Name = "painful knee")]
+        public Side? AffectedKnee { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (!await LoadAsync(slug)) return NotFound();
+        var userId = users.GetUserId(User)!;
+        Input.AffectedKnee = await db.Users.Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug)
     {
@@ -76,6 +86,8 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             BaselineMorningPain = Input.BaselineMorningPain!.Value,
         };
         db.Enrollments.Add(enrollment);
+        if (Input.AffectedKnee is { } knee)
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffectedKnee, knee));
         try
         {
             await db.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Today;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Tests.Pages.Programs;
@@ -20,6 +21,27 @@ public class ProgramPagesTests(KneeRehabFactory factory) : IClassFixture<KneeReh
         foreach (var flag in redFlags) form.QuerySelector<IHtmlInputElement>($"#flag-{flag}")!.IsChecked = true;
         if (confirmEnd) form.QuerySelector<IHtmlInputElement>("input[name='Input.ConfirmEnd'][type=checkbox]")!.IsChecked = true;
         return await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.BaselineMorningPain"] = baseline });
+    }
+
+    [Fact]
+    public async Task Starting_asks_which_knee_is_painful_once_and_keeps_the_answer_as_the_preference()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.GetDocumentAsync($"/programs/{Program}/start");
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        Assert.Equal(["Left", "Right", "Both"], form.QuerySelectorAll<IHtmlInputElement>("input[name='Input.AffectedKnee']").Select(i => i.Value));
+        Assert.DoesNotContain(form.QuerySelectorAll<IHtmlInputElement>("input[name='Input.AffectedKnee']"), i => i.IsChecked);
+
+        form.QuerySelector<IHtmlInputElement>("#knee-right")!.IsChecked = true;
+        using (var started = await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.BaselineMorningPain"] = "2" }))
+            started.AssertRedirect("/today");
+
+        var userId = await factory.UserIdAsync(client);
+        await using (var db = factory.OpenDatabase())
+            Assert.Equal(KneeRehab.Web.Data.Side.Right, await db.Users.Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync(TestContext.Current.CancellationToken));
+        // The next start shows the answer already chosen.
+        var again = await client.GetDocumentAsync("/programs/runners-knee/start");
+        Assert.True(again.QuerySelector<IHtmlInputElement>("#knee-right")!.IsChecked);
     }
 
     [Fact]
