@@ -70,7 +70,7 @@ public static partial class ContentLoader
         if (problems.Count > 0) return new(null, problems, root);
 
         var snapshot = new ContentSnapshot(
-            guides.Select(g => new ExerciseGuide(g.Meta, ContentMarkdown.ToHtml(g.Document))),
+            guides.Select(g => new ExerciseGuide(g.Meta, ContentMarkdown.Sections(g.Document))),
             pages.Select(p => new ContentPage(p.Meta, ContentMarkdown.ToHtml(p.Document))),
             programs.Select(p => new TrainingProgram(p.Meta, ContentMarkdown.ToHtml(p.Document))));
         return new(snapshot, problems, root);

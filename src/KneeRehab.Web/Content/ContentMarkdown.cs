@@ -1,5 +1,8 @@
+using System.Globalization;
 using Markdig;
 using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -18,6 +21,40 @@ public static class ContentMarkdown
     public static MarkdownDocument Parse(string text) => Markdown.Parse(text, Pipeline);
 
     public static string ToHtml(MarkdownDocument document) => document.ToHtml(Pipeline);
+
+    /// <summary>
+    /// The body split at its second-level headings, each part rendered on its own with the same pipeline
+    /// (heading ids included), so a page can show the parts in another order than the file's.
+    /// </summary>
+    public static IReadOnlyList<GuideSection> Sections(MarkdownDocument document)
+    {
+        var sections = new List<GuideSection>();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        HeadingBlock? heading = null;
+
+        void Close()
+        {
+            var html = writer.ToString();
+            if (heading is not null || !string.IsNullOrWhiteSpace(html))
+                sections.Add(new(heading is null ? null : Text(heading), heading?.GetAttributes().Id, html));
+            writer.GetStringBuilder().Clear();
+        }
+
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock) continue;
+            if (block is HeadingBlock { Level: 2 } next)
+            {
+                Close();
+                heading = next;
+            }
+            renderer.Render(block);
+        }
+        Close();
+        return sections;
+    }
 
     /// <summary>The front matter's YAML and the file line it starts on, or null when the file has none.</summary>
     public static (string Yaml, int FirstLine)? FrontMatter(MarkdownDocument document)

@@ -1,9 +1,18 @@
 namespace KneeRehab.Web.Content;
 
-/// <summary>A validated exercise guide with its body rendered to HTML once, at load time.</summary>
-public sealed record ExerciseGuide(GuideFrontMatter Meta, string BodyHtml)
+/// <summary>
+/// A validated exercise guide with its body rendered to HTML once, at load time, section by section so
+/// that the guide page can put what a patient needs mid-exercise first.
+/// </summary>
+public sealed record ExerciseGuide(GuideFrontMatter Meta, IReadOnlyList<GuideSection> Sections)
 {
     public string Slug => Meta.Slug;
+
+    /// <summary>The whole body in the order it was written.</summary>
+    public string BodyHtml => string.Concat(Sections.Select(s => s.Html));
+
+    /// <summary>The index of a required section; the loader checked that each is there, in order.</summary>
+    public int SectionIndex(string heading) => Sections.Select(s => s.Heading).ToList().IndexOf(heading);
 
     /// <summary>The body headings a guide must have, in this order (content/README.md).</summary>
     public static readonly IReadOnlyList<string> RequiredSections = ["Steps", "Cues", "Common mistakes", "When to progress", "Easier version"];

@@ -44,6 +44,20 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void Body_is_kept_in_sections_at_its_second_level_headings_with_their_ids()
+    {
+        var guide = ContentLoader.Load(Fixture("valid")).Snapshot!.FindGuide("first-guide")!;
+
+        Assert.Equal(["Steps", "Cues", "Common mistakes", "When to progress", "Easier version"], guide.Sections.Select(s => s.Heading));
+        Assert.Equal(["steps", "cues", "common-mistakes", "when-to-progress", "easier-version"], guide.Sections.Select(s => s.Id));
+        var steps = guide.Sections[guide.SectionIndex("Steps")].Html;
+        Assert.StartsWith("<h2 id=\"steps\">Steps</h2>", steps.TrimStart());
+        Assert.Contains("<li>Second step.</li>", steps);
+        Assert.DoesNotContain("Cues", steps);
+        Assert.Equal(ContentMarkdown.ToHtml(ContentMarkdown.Parse(File.ReadAllText(Path.Combine(Fixture("valid"), "exercises", "first-guide.md")))).Trim(), guide.BodyHtml.Trim());
+    }
+
+    [Fact]
     public void Raw_html_in_content_is_escaped_not_rendered()
     {
         var guide = ContentLoader.Load(Fixture("valid")).Snapshot!.FindGuide("second-guide")!;

@@ -97,20 +97,14 @@
     timers.hidden = hold === 0 && rest === 0;
 
     function start(seconds, label) {
-      if (running) clearInterval(running);
-      var left = seconds;
-      display.textContent = label + ': ' + left + ' s';
-      running = setInterval(function () {
-        left -= 1;
-        if (left > 0) {
-          display.textContent = label + ': ' + left + ' s';
-          return;
-        }
-        clearInterval(running);
+      if (running) running.stop();
+      running = window.KneeRehab.countdown(seconds, function (left) {
+        display.textContent = label + ': ' + left + ' s';
+      }, function () {
         running = null;
         display.textContent = label + ': done';
         if (navigator.vibrate) navigator.vibrate(300);
-      }, 1000);
+      });
     }
 
     holdButton.addEventListener('click', function () { start(hold, 'Hold'); });
