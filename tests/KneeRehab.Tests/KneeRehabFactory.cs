@@ -29,6 +29,9 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
     /// <summary>When set, every log event of the app is kept here too (at Information and above), for tests that read the log.</summary>
     public CapturedLog? Log { get; init; }
 
+    /// <summary>More configuration for one test's app, such as an out-of-range value that must stop it from starting.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Null: the app finds the repository's content/ folder itself, as it does for a user.</summary>
     public string? ContentRoot { get; init; }
 
@@ -43,6 +46,7 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         // Serilog reads sinks from the services (ReadFrom.Services), so a test adds one like any other sink.
         if (Log is not null) builder.ConfigureTestServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));

@@ -119,6 +119,20 @@ public sealed partial class ProgressionRulesText(ProgressionOptions options)
             """;
     }
 
+    /// <summary>
+    /// The pain rule during an exercise in one plain line, no Markdown: shown beside the pain question of the
+    /// workout player, where there is no room for the whole of <see cref="Pain"/>.
+    /// </summary>
+    public string PainDuring()
+    {
+        var o = _o;
+        var acceptable = o.GreenPainMax + 1 == o.AmberPainMax
+            ? $"{o.AmberPainMax} out of 10"
+            : $"{o.GreenPainMax + 1} to {o.AmberPainMax} out of 10";
+        return $"Pain up to {o.GreenPainMax} out of 10 is fine. {acceptable} is acceptable, and your dose stays the same. "
+            + $"Above {o.AmberPainMax} out of 10 is too much: stop this exercise, and it will be made easier.";
+    }
+
     /// <summary>When an exercise steps up, and the step-downs that are not about pain during the exercise.</summary>
     public string Dose()
     {

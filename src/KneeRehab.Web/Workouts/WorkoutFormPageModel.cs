@@ -33,6 +33,9 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     public WeightUnit Units { get; private set; }
 
+    /// <summary>The knee the user rehabilitates (Account preferences): the workout player does that side first.</summary>
+    public Side? AffectedKnee { get; private set; }
+
     public IReadOnlyList<ExerciseList> SavedLists { get; private set; } = [];
 
     /// <summary>The program's dose per exercise today, shown beside each entry (read from the server's plan, never posted back).</summary>
@@ -49,7 +52,8 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     /// <summary>Loads what every rendering of the form needs: the unit and the saved lists (pages add their own).</summary>
     protected virtual async Task LoadFormContextAsync()
     {
-        Units = await Db.Users.Where(u => u.Id == UserId).Select(u => u.Units).SingleAsync();
+        var user = await Db.Users.Where(u => u.Id == UserId).Select(u => new { u.Units, u.AffectedKnee }).SingleAsync();
+        (Units, AffectedKnee) = (user.Units, user.AffectedKnee);
         SavedLists = await Db.ExerciseLists.AsNoTracking().Where(l => l.UserId == UserId).OrderBy(l => l.Name).ToListAsync();
     }
 

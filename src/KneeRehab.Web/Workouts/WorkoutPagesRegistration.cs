@@ -8,6 +8,7 @@ public static class WorkoutPagesRegistration
     /// </summary>
     public static WebApplicationBuilder AddWorkoutPages(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PlayerOptions>().BindConfiguration(PlayerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services
             .AddRazorPages(options =>
             {
