@@ -172,7 +172,12 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     private async Task<IActionResult> WriteNewWorkoutAsync(ProgramEnrollment? enrollment, Func<string, Side, Prescription?>? prescribed)
     {
         if (Input.IdempotencyKey == Guid.Empty) Input.IdempotencyKey = Guid.NewGuid();
-        if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });
+        if (await SavedWithKeyAsync() is { } existing)
+        {
+            // Already saved (a double tap, or a workout kept offline sent again): say so, so its page lets the draft go.
+            TempData["Status"] = "Workout saved.";
+            return RedirectToPage("/History/Details", new { id = existing });
+        }
 
         var workout = Input.ToWorkout(UserId, Units, Clock.UtcNow(), enrollment?.Id, prescribed);
         try
