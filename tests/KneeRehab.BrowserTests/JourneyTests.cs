@@ -21,10 +21,6 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
     private async Task<BrowserSession> StartAsync((int, int) viewport) =>
         _session = await BrowserSession.StartAsync(host, app, viewport);
 
-    private static string NewEmail() => $"patient-{Guid.NewGuid():N}@example.test";
-
-    private const string Password = "gentle knee bends daily";
-
     [Fact]
     public Task Visitor_browses_the_library_on_a_phone() => VisitorBrowsesTheLibrary(BrowserSession.Phone, "library-phone");
 
@@ -64,44 +60,6 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         });
     }
 
-    /// <summary>As a new patient does it: the form, the link in the e-mail, then log in.</summary>
-    private async Task RegisterAsync(BrowserSession s, string email)
-    {
-        var page = s.Page;
-        await s.GotoAsync("/identity/account/register");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByLabel("Confirm Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await page.WaitForURLAsync("**/identity/account/registerconfirmation*");
-        await s.CheckPageAsync();
-
-        await s.GotoAsync(app.Mailbox.ConfirmationLink(email));
-        await s.CheckPageAsync();
-        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
-        await LogInAsync(s, email);
-    }
-
-    /// <summary>Fills in the log-in page the browser is on.</summary>
-    private static async Task LogInAsync(BrowserSession s, string email)
-    {
-        var page = s.Page;
-        await page.WaitForURLAsync("**/identity/account/login*");
-        await s.CheckPageAsync();
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(s.Url("/"));
-        await s.CheckPageAsync();
-    }
-
-    private static async Task LogOutAsync(BrowserSession s)
-    {
-        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await s.Page.WaitForURLAsync(s.Url("/"));
-        await s.CheckPageAsync();
-    }
-
     private static async Task AddExerciseAsync(BrowserSession s, string title)
     {
         await s.Page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = title });
@@ -119,12 +77,12 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("log-workout", async () =>
         {
-            var email = NewEmail();
-            await RegisterAsync(s, email);
-            await LogOutAsync(s);
+            var email = PatientAccount.NewEmail();
+            await PatientAccount.RegisterAsync(s, app, email);
+            await PatientAccount.LogOutAsync(s);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
-            await LogInAsync(s, email);
+            await PatientAccount.LogInAsync(s, email);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/log");
@@ -186,7 +144,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("edit-delete", async () =>
         {
-            await RegisterAsync(s, NewEmail());
+            await PatientAccount.RegisterAsync(s, app, PatientAccount.NewEmail());
             await LogBallBridgeAsync(s);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
@@ -228,7 +186,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("validation", async () =>
         {
-            await RegisterAsync(s, NewEmail());
+            await PatientAccount.RegisterAsync(s, app, PatientAccount.NewEmail());
             await s.GotoAsync("/log?exercise=ball-bridge");
             await page.GetByLabel("Reps").First.FillAsync("0");
             await page.GetByLabel("Reps").Nth(1).FillAsync("9");
@@ -253,8 +211,8 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("logout", async () =>
         {
-            await RegisterAsync(s, NewEmail());
-            await LogOutAsync(s);
+            await PatientAccount.RegisterAsync(s, app, PatientAccount.NewEmail());
+            await PatientAccount.LogOutAsync(s);
             Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).IsVisibleAsync());
 
             await s.GotoAsync("/history");
@@ -270,7 +228,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("program-today", async () =>
         {
-            await RegisterAsync(s, NewEmail());
+            await PatientAccount.RegisterAsync(s, app, PatientAccount.NewEmail());
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Programs" }).ClickAsync();
             await page.WaitForURLAsync("**/programs");
             await s.CheckPageAsync();
@@ -387,8 +345,8 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("six-weeks", async () =>
         {
-            var email = NewEmail();
-            await RegisterAsync(s, email);
+            var email = PatientAccount.NewEmail();
+            await PatientAccount.RegisterAsync(s, app, email);
             await s.GotoAsync("/programs/inner-range-quadriceps/start");
             await page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("3");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
