@@ -119,9 +119,17 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.CheckPageAsync();
             Assert.NotEqual("17", await page.GetByLabel("Reps").First.InputValueAsync());
 
-            await s.GotoAsync("/log?exercise=ball-bridge");
+            // On /log the exercises are the patient's choice: the server shows the draft's own again.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
+            await page.WaitForURLAsync("**/log?handler=Restore");
             await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
+            await s.CheckPageAsync();
+            Assert.Equal(["Ball bridge"], await page.Locator(".exercise-entry legend").AllInnerTextsAsync());
             Assert.Equal("17", await page.GetByLabel("Reps").First.InputValueAsync());
+
+            // Still only on the phone until saved: a reload of /log finds it again.
+            await s.GotoAsync("/log");
+            await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("for other exercises than this page shows now");
         });
     }
 

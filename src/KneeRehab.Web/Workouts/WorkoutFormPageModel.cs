@@ -118,6 +118,12 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         return RedisplayAsync();
     }
 
+    /// <summary>
+    /// Shows a posted form back unchanged: js/draft.js brings back a workout kept on the phone whose exercises
+    /// a fresh /log no longer shows (after a crash, or a workout saved offline that the server refused).
+    /// </summary>
+    public Task<IActionResult> OnPostRestoreAsync() => RedisplayAsync();
+
     public Task<IActionResult> OnPostApplyPainAsync()
     {
         if (Input.PainForAll is >= 0 and <= 10)

@@ -105,7 +105,11 @@ function keepWorkout(request) {
   });
 }
 
-function keepPage(request, response) {
+// Counts log-ins and log-outs: a page fetched before one (a keep request still in flight) is not kept after it.
+var generation = 0;
+
+function keepPage(request, response, fetchedIn) {
+  if (fetchedIn !== generation) return Promise.resolve();
   if (!response.ok || response.type !== 'basic' || response.redirected) return Promise.resolve();
   if (!(response.headers.get('Content-Type') || '').startsWith('text/html')) return Promise.resolve();
   return caches.open(PAGES).then(function (cache) { return cache.put(request.url, response); });
@@ -132,8 +136,9 @@ function offlineCopy(request) {
 }
 
 function page(request) {
+  var fetchedIn = generation;
   return fetch(request).then(function (response) {
-    keepPage(request, response.clone());
+    keepPage(request, response.clone(), fetchedIn);
     return response;
   }, function () { return offlineCopy(request); });
 }
@@ -159,6 +164,7 @@ function staticFile(request) {
 }
 
 function forgetPages() {
+  generation++;
   return caches.delete(PAGES);
 }
 
@@ -199,8 +205,9 @@ function keep(pages, files) {
       return cache.match(address).then(function (kept) {
         var age = kept ? Date.now() - new Date(kept.headers.get('Date') || 0).getTime() : Infinity;
         if (age < FRESH_MS) return undefined;
+        var fetchedIn = generation;
         return fetch(address, { credentials: 'same-origin', redirect: 'manual' })
-          .then(function (response) { return keepPage(new Request(address), response); }, function () { return undefined; });
+          .then(function (response) { return keepPage(new Request(address), response, fetchedIn); }, function () { return undefined; });
       });
     }));
   }).then(function () {

@@ -8,6 +8,7 @@
   'use strict';
 
   var PREFIX = 'kneerehab-draft:';
+  var BROUGHT_BACK = 'kneerehab-draft-brought-back';
   var MAX_AGE_MS = 3 * 24 * 60 * 60 * 1000;
 
   function read(storageKey) {
@@ -123,7 +124,27 @@
 
   var box = null;
 
-  function notice(text, withDiscard, draft) {
+  // The server shows the draft's own exercises again (the page's Restore handler), with its values.
+  function bringBack(draft) {
+    var post = document.createElement('form');
+    post.method = 'post';
+    post.action = path + '?handler=Restore';
+    post.hidden = true;
+    var params = new URLSearchParams(draft.body);
+    params.set('__RequestVerificationToken', form.querySelector('[name="__RequestVerificationToken"]').value);
+    params.forEach(function (value, name) {
+      var field = document.createElement('input');
+      field.type = 'hidden';
+      field.name = name;
+      field.value = value;
+      post.appendChild(field);
+    });
+    sessionStorage.setItem(BROUGHT_BACK, JSON.stringify({ key: draft.key, savedAt: draft.savedAt }));
+    document.body.appendChild(post);
+    post.submit();
+  }
+
+  function notice(text, withDiscard, draft, withBringBack) {
     if (box) box.remove();
     box = document.createElement('div');
     box.className = 'draft-notice';
@@ -131,6 +152,15 @@
     var message = document.createElement('p');
     message.textContent = text;
     box.appendChild(message);
+    if (withBringBack) {
+      var again = document.createElement('button');
+      again.type = 'button';
+      again.className = 'btn btn-primary bring-back-draft';
+      again.textContent = 'Bring it back';
+      again.addEventListener('click', function () { bringBack(draft); });
+      box.appendChild(again);
+      box.appendChild(document.createTextNode(' '));
+    }
     if (withDiscard) {
       var discard = document.createElement('button');
       discard.type = 'button';
@@ -179,8 +209,9 @@
     var params = new URLSearchParams(draft.body);
     var here = new URLSearchParams(serialise());
     if (shape(params) !== shape(here)) {
+      var free = form.dataset.freeLogging === 'true';
       notice('You have an unsaved workout from ' + when(draft.savedAt) + ' for other exercises than this page shows now, ' +
-        'so it was not filled in here.', true, draft);
+        'so it was not filled in here.' + (free ? ' Bring it back to carry on with it.' : ''), true, draft, free);
       return;
     }
     restoring = true;
@@ -207,6 +238,15 @@
 
   takeBackRefused().then(function () {
     if (changed) return;
+    var brought = null;
+    try { brought = JSON.parse(sessionStorage.getItem(BROUGHT_BACK)); } catch (e) { brought = null; }
+    sessionStorage.removeItem(BROUGHT_BACK);
+    if (brought && brought.key === keyField.value) {
+      // The server's answer to "Bring it back": the draft's exercises and values, still not saved.
+      store(keyField.value, path, serialise(), brought.savedAt);
+      notice('We restored your unsaved workout from ' + when(brought.savedAt) + '.', true, { key: keyField.value });
+      return;
+    }
     var mine = drafts().filter(function (d) { return d.path === path; })
       .sort(function (a, b) { return b.savedAt - a.savedAt; });
     // This page is the server's answer to that post: it already shows what was typed.
