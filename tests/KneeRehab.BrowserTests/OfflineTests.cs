@@ -23,7 +23,8 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         GC.SuppressFinalize(this);
     }
 
-    private async Task<BrowserSession> StartAsync() => _session = await BrowserSession.StartAsync(host, app, BrowserSession.Phone);
+    private async Task<BrowserSession> StartAsync(bool serviceWorkers = true) =>
+        _session = await BrowserSession.StartAsync(host, app, BrowserSession.Phone, serviceWorkers);
 
     private static ILocator Entries(IPage page) => page.Locator("fieldset.exercise-entry");
 
@@ -179,6 +180,74 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.GotoAsync("/history");
             await s.CheckPageAsync();
             Assert.Equal(1, await page.Locator(".history-row").CountAsync());
+            Assert.Single(await WorkoutsOfAsync(email));
+        });
+    }
+
+    [Fact]
+    public async Task Without_a_service_worker_the_page_keeps_a_workout_saved_offline_and_sends_it_when_back_online()
+    {
+        var s = await StartAsync(serviceWorkers: false);
+        var page = s.Page;
+        await s.RunAsync("offline-save-no-worker", async () =>
+        {
+            var email = PatientAccount.NewEmail();
+            await PatientAccount.RegisterAsync(s, app, email);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker === undefined || navigator.serviceWorker.controller === null"));
+            var entry = Entries(page).First;
+            await entry.GetByLabel("Reps").Nth(0).FillAsync("5");
+            await entry.GetByLabel("Reps").Nth(1).FillAsync("4");
+            await entry.GetByLabel("Pain during (0-10)").FillAsync("1");
+
+            await page.Context.SetOfflineAsync(true);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("Saved on this phone, waiting to be sent (1 workout)");
+            await Assertions.Expect(page.Locator("#outbox-status")).ToContainTextAsync("1 workout saved on this phone, waiting to be sent");
+            await s.CheckPageAsync();
+            Assert.Empty(await WorkoutsOfAsync(email));
+
+            await page.Context.SetOfflineAsync(false);
+            await Assertions.Expect(page.Locator("#outbox-status")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+            var exercise = Assert.Single(Assert.Single(await WorkoutsOfAsync(email)).Exercises);
+            Assert.Equal([5, 4], exercise.Reps);
+        });
+    }
+
+    [Fact]
+    public async Task A_workout_saved_offline_that_the_server_refuses_comes_back_to_its_form()
+    {
+        var s = await StartAsync();
+        var page = s.Page;
+        await s.RunAsync("offline-refused", async () =>
+        {
+            var email = PatientAccount.NewEmail();
+            await PatientAccount.RegisterAsync(s, app, email);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await OfflineReadyAsync(page);
+            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("11");
+
+            await page.Context.SetOfflineAsync(true);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting to be sent (1 workout)");
+            await page.Context.SetOfflineAsync(false);
+            await s.GotoAsync("/history");
+            var status = page.Locator("#outbox-status");
+            await Assertions.Expect(status).ToContainTextAsync("A workout saved offline was not accepted", new() { Timeout = 30_000 });
+            Assert.Empty(await WorkoutsOfAsync(email));
+
+            await status.GetByRole(AriaRole.Link, new() { Name = "open it to check the values" }).ClickAsync();
+            await page.WaitForURLAsync("**/log");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
+            Assert.Equal("11", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
+            await Assertions.Expect(status).ToBeHiddenAsync();
+
+            await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.CheckPageAsync();
             Assert.Single(await WorkoutsOfAsync(email));
         });
     }

@@ -117,6 +117,7 @@
       remove(entry.key);
       return window.KneeRehabOutbox.all();
     }).then(function (entries) {
+      window.dispatchEvent(new Event('kneerehab-outbox-changed'));
       var count = entries.filter(function (e) { return e.state === 'waiting'; }).length;
       notice('Saved on this phone, waiting to be sent (' + count + (count === 1 ? ' workout' : ' workouts') + ').', false);
     });

@@ -59,6 +59,8 @@
   }
 
   window.addEventListener('online', sendWaiting);
+  // draft.js keeps a workout itself when there is no service worker.
+  window.addEventListener('kneerehab-outbox-changed', showOutbox);
   showOutbox().then(sendWaiting);
 
   if (!('serviceWorker' in navigator)) return;
