@@ -108,8 +108,13 @@ function keepWorkout(request) {
 // Counts log-ins and log-outs: a page fetched before one (a keep request still in flight) is not kept after it.
 var generation = 0;
 
+// Not kept: account pages, and the report shared with a physiotherapist (whose device has no log-out to clear it).
+function mayKeep(address) {
+  return !/^\/(shared|identity)\//i.test(new URL(address).pathname);
+}
+
 function keepPage(request, response, fetchedIn) {
-  if (fetchedIn !== generation) return Promise.resolve();
+  if (fetchedIn !== generation || !mayKeep(request.url)) return Promise.resolve();
   if (!response.ok || response.type !== 'basic' || response.redirected) return Promise.resolve();
   if (!(response.headers.get('Content-Type') || '').startsWith('text/html')) return Promise.resolve();
   return caches.open(PAGES).then(function (cache) { return cache.put(request.url, response); });
