@@ -60,13 +60,6 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         });
     }
 
-    private static async Task LogOutAsync(BrowserSession s)
-    {
-        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await s.Page.WaitForURLAsync(s.Url("/"));
-        await s.CheckPageAsync();
-    }
-
     private static async Task AddExerciseAsync(BrowserSession s, string title)
     {
         await s.Page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = title });
@@ -86,7 +79,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         {
             var email = Patients.NewEmail();
             await Patients.RegisterAsync(s, app, email);
-            await LogOutAsync(s);
+            await Patients.LogOutAsync(s);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
             await Patients.LogInAsync(s, email);
@@ -222,7 +215,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         await s.RunAsync("logout", async () =>
         {
             await Patients.RegisterAsync(s, app, Patients.NewEmail());
-            await LogOutAsync(s);
+            await Patients.LogOutAsync(s);
             Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).IsVisibleAsync());
 
             await s.GotoAsync("/history");

@@ -38,6 +38,14 @@ public static class Patients
         await s.CheckPageAsync();
     }
 
+    /// <summary>Logs out with the button in the header and lands on the home page.</summary>
+    public static async Task LogOutAsync(BrowserSession s)
+    {
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await s.Page.WaitForURLAsync(s.Url("/"));
+        await s.CheckPageAsync();
+    }
+
     /// <summary>Starts a program from its start page with a usual morning pain, and lands on /today.</summary>
     public static async Task StartProgramAsync(BrowserSession s, string program, string morningPain)
     {

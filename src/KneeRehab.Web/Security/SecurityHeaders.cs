@@ -8,7 +8,7 @@ public static class SecurityHeaders
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Stylesheets, scripts, images and fonts hold no health data and are worth caching.</summary>
     private static bool IsStaticAsset(string? contentType) =>
@@ -28,6 +28,8 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             // Health data stays out of browser and proxy caches: every page of a signed-in user, every
             // download, and the shared report. Static files set their own caching and are left alone.
+            // The service worker (wwwroot/sw.js) still keeps copies of some pages for offline use: no-store
+            // governs HTTP caches, not the Cache API, and the worker deletes its copies at every log-in and log-out.
             context.Response.OnStarting(() =>
             {
                 if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)

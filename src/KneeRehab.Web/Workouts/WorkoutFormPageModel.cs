@@ -122,6 +122,12 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         return RedisplayAsync();
     }
 
+    /// <summary>
+    /// Shows a posted form back unchanged: js/draft.js brings back a workout kept on the phone whose exercises
+    /// a fresh /log no longer shows (after a crash, or a workout saved offline that the server refused).
+    /// </summary>
+    public Task<IActionResult> OnPostRestoreAsync() => RedisplayAsync();
+
     public async Task<IActionResult> OnPostApplyPainAsync()
     {
         if (Input.PainForAll is not (>= 0 and <= 10))
@@ -185,7 +191,12 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     private async Task<IActionResult> WriteNewWorkoutAsync(ProgramEnrollment? enrollment, Func<string, Side, Prescription?>? prescribed)
     {
         if (Input.IdempotencyKey == Guid.Empty) Input.IdempotencyKey = Guid.NewGuid();
-        if (await SavedWithKeyAsync() is { } existing) return RedirectToPage("/History/Details", new { id = existing });
+        if (await SavedWithKeyAsync() is { } existing)
+        {
+            // Already saved (a double tap, or a workout kept offline sent again): say so, so its page lets the draft go.
+            TempData["Status"] = "Workout saved.";
+            return RedirectToPage("/History/Details", new { id = existing });
+        }
 
         var workout = Input.ToWorkout(UserId, Units, Clock.UtcNow(), enrollment?.Id, prescribed);
         try
