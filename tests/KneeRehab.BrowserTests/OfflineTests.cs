@@ -23,8 +23,13 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         GC.SuppressFinalize(this);
     }
 
-    private async Task<BrowserSession> StartAsync(bool serviceWorkers = true) =>
+    /// <summary>A phone whose patient uses the whole form (these journeys are about the form's fields, not the player).</summary>
+    private async Task<BrowserSession> StartAsync(bool serviceWorkers = true)
+    {
         _session = await BrowserSession.StartAsync(host, app, BrowserSession.Phone, serviceWorkers);
+        await Patients.PreferWholeFormAsync(_session);
+        return _session;
+    }
 
     private static ILocator Entries(IPage page) => page.Locator("fieldset.exercise-entry");
 

@@ -56,6 +56,10 @@ public static class Patients
         await s.CheckPageAsync();
     }
 
+    /// <summary>A patient who chose the whole form before: the player remembers that choice on the device.</summary>
+    public static Task PreferWholeFormAsync(BrowserSession s) =>
+        s.Page.Context.AddInitScriptAsync("try { localStorage.setItem('kneerehab-player-whole', 'true'); } catch (e) { }");
+
     /// <summary>The workout player shows one exercise at a time; journeys about the classic form ask for all of it.</summary>
     public static async Task ShowWholeFormAsync(BrowserSession s)
     {

@@ -32,6 +32,8 @@
     return b;
   }
 
+  var wholePreference = 'kneerehab-player-whole';
+
   function read(key, fallback) {
     try {
       var value = localStorage.getItem(key);
@@ -437,6 +439,8 @@
   backButton.addEventListener('click', function () { show('exercise'); });
   wholeButton.addEventListener('click', function () {
     state.whole = !state.whole;
+    // Remembered on this device: a patient who prefers the whole form gets it on the next workout too.
+    write(wholePreference, state.whole);
     save();
     stopTimer();
     render();
@@ -637,8 +641,9 @@
     try { localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
   });
 
+  if (read(wholePreference, false) === true) state.whole = true;
   // A save that came back with errors shows the whole form, where every message is beside its field.
-  if (form.querySelector('.field-validation-error, .validation-summary-errors li')) state.whole = true;
+  if (form.querySelector('.field-validation-error, .error-summary li')) state.whole = true;
   state.skip = state.skip.filter(function (slug) { return groups.some(function (g) { return g.slug === slug; }); });
   var pending = groups.filter(function (g) { return state.skip.indexOf(g.slug) >= 0; })[0];
   if (pending) {
