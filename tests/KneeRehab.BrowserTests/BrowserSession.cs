@@ -45,13 +45,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     public static readonly (int Width, int Height) Desktop = (1280, 800);
 
     /// <summary>Service workers run as in a patient's browser unless a journey checks what happens without one.</summary>
-    public static async Task<BrowserSession> StartAsync(BrowserHost host, AppServer app, (int Width, int Height) viewport, bool serviceWorkers = true, bool javaScript = true)
+    public static async Task<BrowserSession> StartAsync(BrowserHost host, AppServer app, (int Width, int Height) viewport, bool serviceWorkers = true)
     {
         var context = await host.Browser.NewContextAsync(new()
         {
             ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
             BaseURL = app.BaseUrl,
-            JavaScriptEnabled = javaScript,
             ViewportSize = new() { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport == Phone,
             HasTouch = viewport == Phone,
