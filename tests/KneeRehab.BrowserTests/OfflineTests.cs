@@ -46,7 +46,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
     private static Task OfflineReadyAsync(IPage page) =>
         page.Locator("html[data-offline-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    private sealed record StoredWorkout(int Id, List<(string Slug, int Pain, List<int> Reps)> Exercises);
+    private sealed record StoredWorkout(int Id, List<(string Slug, int? Pain, List<int> Reps)> Exercises);
 
     private async Task<List<StoredWorkout>> WorkoutsOfAsync(string email)
     {
@@ -176,7 +176,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await Assertions.Expect(page.Locator("#outbox-status")).ToBeHiddenAsync(new() { Timeout = 30_000 });
             var stored = Assert.Single(await WorkoutsOfAsync(email));
             var exercise = Assert.Single(stored.Exercises);
-            Assert.Equal(("ball-bridge", 2), (exercise.Slug, exercise.Pain));
+            Assert.Equal<(string, int?)>(("ball-bridge", 2), (exercise.Slug, exercise.Pain));
             Assert.Equal([9, 8, 7], exercise.Reps);
 
             // Sent again (another tab, a retried sync), it still counts once.
@@ -254,6 +254,78 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.WaitForURLAsync(new Regex("/history/\\d+$"));
             await s.CheckPageAsync();
             Assert.Single(await WorkoutsOfAsync(email));
+        });
+    }
+
+    [Fact]
+    public async Task Workouts_saved_offline_are_sent_only_for_the_account_that_saved_them_and_never_shown_to_another()
+    {
+        var s = await StartAsync();
+        var page = s.Page;
+        await s.RunAsync("offline-accounts", async () =>
+        {
+            var first = Patients.NewEmail();
+            await Patients.RegisterAsync(s, app, first);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await OfflineReadyAsync(page);
+            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            var status = page.Locator("#outbox-status");
+
+            // Two workouts saved offline: a good one, and one the server will give back (pain 11).
+            await page.Context.SetOfflineAsync(true);
+            await Entries(page).First.GetByLabel("Reps").Nth(0).FillAsync("6");
+            await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("2");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting to be sent (1 workout)");
+            await page.GotoAsync("/log?exercise=ball-bridge");
+            await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("11");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting to be sent (2 workouts)");
+
+            // The session ends (its cookie expires) before the connection returns: nothing can be sent yet.
+            await page.Context.ClearCookiesAsync(new() { NameRegex = new Regex("Identity") });
+            await page.Context.SetOfflineAsync(false);
+            await s.GotoAsync("/");
+            await Assertions.Expect(status).ToHaveTextAsync("2 workouts saved on this phone, waiting to be sent: log in with the account that saved them to send them.", new() { Timeout = 30_000 });
+            await s.CheckPageAsync();
+
+            // Another patient logs in on this phone: neither workout goes to their account.
+            var second = Patients.NewEmail();
+            await Patients.RegisterAsync(s, app, second);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await Assertions.Expect(status).ToHaveTextAsync("2 workouts saved on this phone, waiting to be sent: log in with the account that saved them to send them.", new() { Timeout = 30_000 });
+            Assert.Empty(await WorkoutsOfAsync(second));
+
+            // Back to the first patient: the good workout is sent once, the refused one comes back to them.
+            await Patients.LogOutAsync(s);
+            await s.GotoAsync("/identity/account/login");
+            await Patients.LogInAsync(s, first);
+            await s.GotoAsync("/history");
+            await Assertions.Expect(status).ToHaveTextAsync(new Regex("^A workout saved offline was not accepted: open it to check the values"), new() { Timeout = 30_000 });
+            var saved = Assert.Single(await WorkoutsOfAsync(first));
+            Assert.Equal<(string, int?)>(("ball-bridge", 2), (Assert.Single(saved.Exercises).Slug, saved.Exercises[0].Pain));
+            Assert.Equal(6, saved.Exercises[0].Reps[0]);
+
+            // It is theirs alone: after a log-out the next patient is not shown it, nor given it as a draft.
+            await Patients.LogOutAsync(s);
+            await s.GotoAsync("/identity/account/login");
+            await Patients.LogInAsync(s, second);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await Assertions.Expect(status).ToHaveTextAsync("1 workout saved on this phone, waiting to be sent: log in with the account that saved it to send it.", new() { Timeout = 30_000 });
+            Assert.Equal(0, await page.Locator(".draft-notice").CountAsync());
+            Assert.Equal("", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
+            await s.CheckPageAsync();
+            Assert.Empty(await WorkoutsOfAsync(second));
+
+            await Patients.LogOutAsync(s);
+            await s.GotoAsync("/identity/account/login");
+            await Patients.LogInAsync(s, first);
+            await s.GotoAsync("/history");
+            await status.GetByRole(AriaRole.Link, new() { Name = "open it to check the values" }).ClickAsync(new() { Timeout = 30_000 });
+            await page.WaitForURLAsync("**/log");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
+            Assert.Equal("11", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
+            Assert.Single(await WorkoutsOfAsync(first));
         });
     }
 

@@ -101,12 +101,15 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             await Button(page, "Next exercise").ClickAsync();
             await ExpectStepAsync(page, 2, 6, "Ball clench extension");
             await TickAllAsync(page);
-            // Pain is asked for the affected side; the other side gets the same unless the patient changes it.
+            // Pain is asked for the affected (right) side; the left leg's box is optional and stays empty unless filled.
             await Entry(page, "ball-clench-extension", "Right").GetByLabel("Pain during (0-10)").FillAsync("3");
-            await Assertions.Expect(Entry(page, "ball-clench-extension", "Left").GetByLabel("Pain during (0-10)")).ToHaveValueAsync("3");
-            await Entry(page, "ball-clench-extension", "Left").GetByLabel("Pain during (0-10)").FillAsync("1");
+            var leftPain = Entry(page, "ball-clench-extension", "Left").GetByLabel("Pain during (0-10), optional");
+            await Assertions.Expect(leftPain).ToHaveValueAsync("");
+            Assert.Contains("right knee is the one being treated", await page.Locator("#" + await leftPain.GetAttributeAsync("aria-describedby")).TextContentAsync());
+            await leftPain.FillAsync("1");
             await Entry(page, "ball-clench-extension", "Right").GetByLabel("Pain during (0-10)").FillAsync("4");
-            await Assertions.Expect(Entry(page, "ball-clench-extension", "Left").GetByLabel("Pain during (0-10)")).ToHaveValueAsync("1");
+            await Assertions.Expect(leftPain).ToHaveValueAsync("1");
+            await s.CheckPageAsync();
 
             // The whole form is one tap away, and back.
             await Patients.ShowWholeFormAsync(s);
@@ -155,7 +158,7 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             Assert.Equal([10, 8], stored[("seated-quad-activation", Side.Both)].Reps);
             Assert.Equal(2, stored[("seated-quad-activation", Side.Both)].Pain);
             Assert.Equal((4, 1), (stored[("ball-clench-extension", Side.Right)].Pain, stored[("ball-clench-extension", Side.Left)].Pain));
-            Assert.Equal(1, stored[("straight-leg-raise", Side.Left)].Pain);
+            Assert.Equal((1, null), (stored[("straight-leg-raise", Side.Right)].Pain, stored[("straight-leg-raise", Side.Left)].Pain));
             Assert.Equal(4, stored[("standing-quad-stretch", Side.Right)].Reps.Count);
             Assert.Equal(3, stored[("standing-quad-stretch", Side.Left)].Reps.Count);
             Assert.Equal(10, stored.Count);
@@ -214,7 +217,7 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
     }
 
     /// <summary>The user's one workout as the server stored it: reps of every set and the pain, per exercise and side.</summary>
-    private async Task<Dictionary<(string, Side), (List<int> Reps, int Pain)>> StoredAsync(string email)
+    private async Task<Dictionary<(string, Side), (List<int> Reps, int? Pain)>> StoredAsync(string email)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();

@@ -32,8 +32,11 @@ public sealed class WorkoutExercise
 
     public Side Side { get; set; }
 
-    /// <summary>Worst pain during this exercise, 0-10.</summary>
-    public int PainDuring { get; set; }
+    /// <summary>
+    /// Worst pain during this exercise, 0-10. Empty only for the other leg of a one-leg exercise, when the
+    /// affected knee's side was logged with its pain in the same workout (see <c>WorkoutInput.PainIsOptional</c>).
+    /// </summary>
+    public int? PainDuring { get; set; }
 
     /// <summary>The user's "it felt right": controlled, no knee caving in, felt in the right place.</summary>
     public bool FormOk { get; set; }

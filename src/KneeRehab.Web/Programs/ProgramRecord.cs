@@ -266,7 +266,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
             var upTo = workouts.IndexOf(workout);
             var peaks = workouts.Take(upTo + 1).Where(Counts).TakeLast(3).Reverse()
-                .Select(w => w.Exercises.Count == 0 ? 0 : w.Exercises.Max(e => e.PainDuring)).ToList();
+                .Select(w => w.Exercises.Max(e => e.PainDuring) ?? 0).ToList();
             var weekly = WeeklyMorningPain(workout.Date, upTo);
             var now = Noon(workout.Date);
             Decision? stop = null;
@@ -391,7 +391,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                 var entries = workout.Exercises.Where(e => e.ExerciseSlug == slug).ToList();
                 if (entries.Count == 0) continue;
                 var fallback = current ?? _latest.GetValueOrDefault(slug)?.Next.ToDose() ?? new Dose(1, 1);
-                var entry = entries.OrderByDescending(e => e.PainDuring).ThenBy(e => Completion(e, fallback)).First();
+                // The other leg's pain may be empty: it counts as the worst pain given for the exercise.
+                var worst = entries.Max(e => e.PainDuring) ?? 0;
+                var entry = entries.OrderByDescending(e => e.PainDuring ?? worst).ThenBy(e => Completion(e, fallback)).First();
                 var prescribed = entry.Prescribed?.ToDose() is { } p && IsValid(p) ? p : fallback;
                 if (workout == adopting && current is not null && prescribed.LoadKg == 0) prescribed = prescribed with { LoadKg = current.LoadKg };
                 var holds = entry.Sets.Where(s => s.HoldSeconds is not null).Select(s => s.HoldSeconds!.Value).ToList();
@@ -401,7 +403,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                     prescribed,
                     [.. entry.Sets.OrderBy(s => s.Number).Select(s => s.Reps)],
                     holds.Count == 0 ? null : holds.Min(),
-                    Math.Clamp(entry.PainDuring, 0, 10),
+                    Math.Clamp(entry.PainDuring ?? worst, 0, 10),
                     workout.PainNextMorning is { } m ? Math.Clamp(m, 0, 10) : null,
                     entries.All(e => e.FormOk)));
             }

@@ -109,7 +109,7 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
 
         public async Task<SimulationResult> WalkAsync()
         {
-            var user = new ApplicationUser { UserName = "virtual-patient", Email = "virtual-patient@example.test" };
+            var user = new ApplicationUser { UserName = "virtual-patient", Email = "virtual-patient@example.test", AffectedKnee = AffectedKnee };
             db.Users.Add(user);
             await db.SaveChangesAsync();
             _userId = user.Id;
@@ -175,6 +175,9 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
                 await db.Workouts.AsNoTracking().Where(w => w.UserId == _userId).Include(w => w.Exercises).ThenInclude(e => e.Sets).OrderBy(w => w.Date).ToListAsync());
         }
 
+        /// <summary>Every virtual patient's problem knee: one-leg exercises are logged with pain for this side only.</summary>
+        private const Side AffectedKnee = Side.Right;
+
         private static DateOnly Today(int day) => DateOnly.FromDateTime(Start.AddDays(day).UtcDateTime);
 
         /// <summary>The flare: three workouts from day 14 hurt, and the mornings after them are sore.</summary>
@@ -188,9 +191,11 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
         private async Task SaveWorkoutAsync(TodayPlan plan, int day, bool badKneeDay)
         {
             var form = plan.Form(badKneeDay, engine.Options, WeightUnit.Kilograms);
-            foreach (var entry in form.Exercises)
+            for (var i = 0; i < form.Exercises.Count; i++)
             {
-                entry.PainDuring = PainDuring(day);
+                var entry = form.Exercises[i];
+                // Pain for the affected knee; like most patients, the other leg's optional box is left empty.
+                entry.PainDuring = form.PainIsOptional(i, AffectedKnee) ? null : PainDuring(day);
                 var guide = content.Current.FindGuide(entry.Slug)!;
                 foreach (var set in entry.Sets)
                 {
@@ -222,7 +227,7 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
             }).ToList();
             var mornings = workouts.Where(w => w.PainNextMorning is not null).Select(w => (double)w.PainNextMorning!.Value).ToList();
             _table.Add(new SimulatedWeek(week, $"{state.PhaseIndex + 1} {phase.Name}", workouts.Count,
-                workouts.SelectMany(w => w.Exercises).Select(e => (int?)e.PainDuring).Max(),
+                workouts.SelectMany(w => w.Exercises).Max(e => e.PainDuring),
                 mornings.Count == 0 ? null : mornings.Average(),
                 decisions.Count(d => d.Kind == DecisionKind.Progress),
                 decisions.Count(d => d.Kind == DecisionKind.Hold),

@@ -222,7 +222,7 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
     protected async Task<bool> ValidateInputAsync()
     {
         await LoadFormContextAsync();
-        foreach (var (field, message) in Input.CheckAgainst(Library, Units))
+        foreach (var (field, message) in Input.CheckAgainst(Library, Units, AffectedKnee))
             ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         return ModelState.IsValid;
     }

@@ -79,7 +79,7 @@ public sealed class WorkoutInput : IValidatableObject
             Position = position,
             ExerciseSlug = e.Slug,
             Side = e.Side,
-            PainDuring = e.PainDuring ?? PainForAll ?? 0,
+            PainDuring = e.PainDuring ?? PainForAll,
             FormOk = e.FormOk,
             Note = string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim(),
             Level = e.Level,
@@ -94,10 +94,24 @@ public sealed class WorkoutInput : IValidatableObject
         })];
 
     /// <summary>
-    /// The checks that need more than the field itself: the slug must be a guide in the library, the
-    /// load at most 500 kg whatever the unit, and every exercise needs a pain value (its own or the shared one).
+    /// Pain is asked for the affected knee; the other leg's pain may be left empty when the same exercise
+    /// is logged on the affected side in this workout (whose own pain is then required).
     /// </summary>
-    public IEnumerable<(string Field, string Message)> CheckAgainst(ContentSnapshot content, WeightUnit units)
+    public bool PainIsOptional(int index, Side? affectedKnee)
+    {
+        var exercise = Exercises[index];
+        return affectedKnee is Side.Left or Side.Right
+            && exercise.Side is Side.Left or Side.Right
+            && exercise.Side != affectedKnee
+            && Exercises.Any(e => e.Slug == exercise.Slug && e.Side == affectedKnee);
+    }
+
+    /// <summary>
+    /// The checks that need more than the field itself: the slug must be a guide in the library, the
+    /// load at most 500 kg whatever the unit, and every exercise needs a pain value (its own or the shared
+    /// one) unless it is the other leg of the affected knee's exercise.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> CheckAgainst(ContentSnapshot content, WeightUnit units, Side? affectedKnee)
     {
         for (var i = 0; i < Exercises.Count; i++)
         {
@@ -109,7 +123,7 @@ public sealed class WorkoutInput : IValidatableObject
                 yield return ($"Exercises[{i}].Level", guide.Meta.LevelSteps.Count == 0
                     ? "This exercise has no levels."
                     : $"Choose a level from 1 to {guide.Meta.LevelSteps.Count}.");
-            if (exercise.PainDuring is null && PainForAll is null)
+            if (exercise.PainDuring is null && PainForAll is null && !PainIsOptional(i, affectedKnee))
                 yield return ($"Exercises[{i}].PainDuring", "Enter the pain during this exercise, from 0 to 10.");
             for (var j = 0; j < exercise.Sets.Count; j++)
             {

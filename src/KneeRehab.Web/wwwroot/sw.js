@@ -180,8 +180,9 @@ self.addEventListener('fetch', function (event) {
 
   if (request.method === 'POST') {
     if (/^\/identity\//i.test(url.pathname)) {
-      // Logging in or out: no page of one account outlives it.
-      event.respondWith(forgetPages().then(function () { return fetch(request); }));
+      // Logging in or out: no page of one account outlives it, and no workout given back to one is shown to the next.
+      var requeued = self.KneeRehabOutbox.requeueRefused().catch(function () { return undefined; });
+      event.respondWith(Promise.all([forgetPages(), requeued]).then(function () { return fetch(request); }));
     } else if (request.mode === 'navigate' && isWorkoutSave(url)) {
       event.respondWith(keepWorkout(request));
     }

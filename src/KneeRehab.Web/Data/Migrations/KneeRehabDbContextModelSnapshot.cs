@@ -511,7 +511,7 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PainDuring")
+                    b.Property<int?>("PainDuring")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")

@@ -61,7 +61,7 @@ public class DetailsModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         var done = new Dose(Math.Max(1, sets.Count), Math.Max(1, sets.Count == 0 ? 1 : sets.Max(s => s.Reps)),
             sets.Count == 0 ? 0 : sets.Max(s => s.HoldSeconds ?? 0), sets.Count == 0 ? 0 : sets.Max(s => s.LoadKg ?? 0), Math.Clamp(entry.Level ?? 1, 1, 10));
         var session = new LoggedSession(entry.Date, ProgramRecord.Noon(entry.Date), done, [.. sets.Select(s => s.Reps)],
-            null, entry.PainDuring, Workout.PainNextMorning, entry.FormOk);
+            null, entry.PainDuring ?? 0, Workout.PainNextMorning, entry.FormOk);
         return engine.Decide(new EngineInput(ladder, done, [session], 0, [], [], ProgramRecord.Noon(entry.Date)));
     }
 

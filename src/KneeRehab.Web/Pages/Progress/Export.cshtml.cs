@@ -79,7 +79,7 @@ public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
     }
 
     public sealed record SetRow(DateOnly Date, int WorkoutId, string Exercise, string Side, int Set, int Reps, int? HoldSeconds, double? LoadKg,
-        int PainDuring, bool FeltRight, int? PainNextMorning, string? ExerciseNote, string? WorkoutNotes)
+        int? PainDuring, bool FeltRight, int? PainNextMorning, string? ExerciseNote, string? WorkoutNotes)
     {
         public static readonly string[] Columns =
             ["date", "workout", "exercise", "side", "set", "reps", "hold_seconds", "load_kg", "pain_during", "felt_right", "pain_next_morning", "exercise_note", "workout_notes"];

@@ -108,7 +108,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             .ToDictionary(g => g.Key, g => g.Last().Kind.ToString().ToLowerInvariant());
 
         Pain = [.. entries.GroupBy(e => e.WorkoutId)
-            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring), w.First().Workout!.PainNextMorning))];
+            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring) ?? 0, w.First().Workout!.PainNextMorning))];
         Exercises = [.. entries.GroupBy(e => e.ExerciseSlug)
             .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, [.. g.Select(e => new DosePoint(
                 e.Date, e.Side.ToString().ToLowerInvariant(), e.Sets.Count, e.TotalReps,

@@ -45,7 +45,11 @@
 
   // Logging out ends the drafts too: the next person on this phone does not see them.
   document.querySelectorAll('form[action^="/identity/account/logout"]').forEach(function (logout) {
-    logout.addEventListener('submit', function () { drafts().forEach(function (d) { remove(d.key); }); });
+    logout.addEventListener('submit', function () {
+      drafts().forEach(function (d) { remove(d.key); });
+      // The service worker does this too; without one, the page does it as it goes.
+      if (window.KneeRehabOutbox && window.indexedDB) window.KneeRehabOutbox.requeueRefused().catch(function () { return undefined; });
+    });
   });
 
   var form = document.querySelector('.workout-form');

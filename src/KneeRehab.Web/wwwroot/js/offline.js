@@ -23,8 +23,13 @@
       var waiting = entries.filter(function (e) { return e.state === 'waiting'; });
       var refused = entries.filter(function (e) { return e.state === 'refused'; });
       status.textContent = '';
-      if (waiting.length > 0) {
-        status.appendChild(document.createTextNode(plural(waiting.length, 'workout') + ' saved on this phone, waiting to be sent. '));
+      var forLogin = waiting.filter(function (e) { return e.needsLogin; }).length;
+      if (waiting.length > forLogin) {
+        status.appendChild(document.createTextNode(plural(waiting.length - forLogin, 'workout') + ' saved on this phone, waiting to be sent. '));
+      }
+      if (forLogin > 0) {
+        status.appendChild(document.createTextNode(plural(forLogin, 'workout') + ' saved on this phone, waiting to be sent: ' +
+          'log in with the account that saved ' + (forLogin === 1 ? 'it' : 'them') + ' to send ' + (forLogin === 1 ? 'it' : 'them') + '. '));
       }
       refused.forEach(function (entry) {
         var link = document.createElement('a');

@@ -32,9 +32,10 @@
     return new URLSearchParams(body).get('Input.IdempotencyKey') || '';
   }
 
-  // How one sent workout ended: 'sent' (the server shows the saved workout), 'retry' (no connection, the
-  // server is down or the patient must log in again) or 'refused' (the server gave the form back with its
-  // messages: the values need a look, so the entry goes back to the form as a draft).
+  // How one sent workout ended: 'sent' (the server shows the saved workout), 'login' (nobody is logged in,
+  // or another account is: its antiforgery check refuses the form with 400, so a workout never lands in
+  // someone else's account), 'retry' (no connection or the server is down) or 'refused' (the server gave
+  // the form back with its messages: the values need a look, so the entry goes back to the form as a draft).
   function send(entry) {
     return fetch(entry.url, {
       method: 'POST',
@@ -45,7 +46,8 @@
     }).then(function (response) {
       var path = new URL(response.url).pathname;
       if (/^\/history\/\d+$/.test(path)) return 'sent';
-      if (response.status >= 500 || /^\/identity\//i.test(path)) return 'retry';
+      if (/^\/identity\//i.test(path) || response.status === 400) return 'login';
+      if (response.status >= 500) return 'retry';
       return 'refused';
     }, function () { return 'retry'; });
   }
@@ -68,10 +70,24 @@
             return send(entry).then(function (outcome) {
               if (outcome === 'sent') return self.remove(entry.key).then(function () { return left; });
               if (outcome === 'refused') { entry.state = 'refused'; return self.update(entry).then(function () { return left; }); }
-              return left + 1;
+              if (!!entry.needsLogin === (outcome === 'login')) return left + 1;
+              entry.needsLogin = outcome === 'login';
+              return self.update(entry).then(function () { return left + 1; });
             });
           });
         }, Promise.resolve(0));
+      });
+    },
+    // At a log-in or log-out, workouts the server gave back wait again: shown to whoever logs in next,
+    // they could be another patient's. Sent again, they come back only to the account that saved them.
+    requeueRefused: function () {
+      var self = this;
+      return self.all().then(function (entries) {
+        return Promise.all(entries.filter(function (e) { return e.state === 'refused'; }).map(function (e) {
+          e.state = 'waiting';
+          e.needsLogin = true;
+          return self.update(e);
+        }));
       });
     },
   };

@@ -259,11 +259,14 @@
   entries.forEach(function (entry) {
     var side = sideWord(entry.dataset.side);
     rows(entry).forEach(function (row) { addSetControls(entry, row, side); });
-    var pain = entry.querySelector('.pain-input');
-    var rule = el('p', 'player-pain-rule', form.dataset.painRule || '');
-    rule.id = 'player-pain-rule-' + (++uid);
-    pain.closest('.field-pain').appendChild(rule);
-    pain.setAttribute('aria-describedby', rule.id);
+    // The other leg's optional pain box keeps the server's hint; every other box gets the pain rule.
+    if (entry.dataset.painOptional !== 'true') {
+      var pain = entry.querySelector('.pain-input');
+      var rule = el('p', 'player-pain-rule', form.dataset.painRule || '');
+      rule.id = 'player-pain-rule-' + (++uid);
+      pain.closest('.field-pain').appendChild(rule);
+      pain.setAttribute('aria-describedby', rule.id);
+    }
     var noteField = entry.querySelector('[name$=".Note"]');
     if (noteField) noteField.closest('div').classList.add('player-extra');
   });
@@ -326,20 +329,21 @@
     if (rest > 0) startRest(rest);
   }
 
-  // Pain: asked for the affected side; the other side gets the same value unless the patient gives its own.
+  // Pain: asked for the affected side. The other leg's box is optional when the affected knee is known
+  // (the server accepts it empty); otherwise it gets the same value unless the patient gives its own.
   groups.forEach(function (group) {
     var first = group.entries[0].querySelector('.pain-input');
-    group.entries.slice(1).forEach(function (other) {
+    var copied = group.entries.slice(1).filter(function (other) { return other.dataset.painOptional !== 'true'; });
+    copied.forEach(function (other) {
       var pain = other.querySelector('.pain-input');
       var hint = el('p', 'player-pain-copy', 'Filled in from the ' + sideWord(group.entries[0].dataset.side) + ' leg: change it if this side felt different.');
       pain.closest('.field-pain').appendChild(hint);
       pain.addEventListener('input', function (event) { if (event.isTrusted) { state.ownPain[other.playerKey] = true; save(); } });
     });
-    first.addEventListener('input', function () { copyPain(group); });
+    if (copied.length > 0) first.addEventListener('input', function () { copyPain(first.value, copied); });
   });
-  function copyPain(group) {
-    var value = group.entries[0].querySelector('.pain-input').value;
-    group.entries.slice(1).forEach(function (other) {
+  function copyPain(value, others) {
+    others.forEach(function (other) {
       var pain = other.querySelector('.pain-input');
       if (!state.ownPain[other.playerKey] || pain.value === '') setValue(pain, value);
     });
@@ -554,7 +558,8 @@
       });
     });
     group.entries.forEach(function (entry, i) {
-      entry.querySelector('.player-pain-rule').hidden = i > 0;
+      var rule = entry.querySelector('.player-pain-rule');
+      if (rule) rule.hidden = i > 0;
       var copy = entry.querySelector('.player-pain-copy');
       if (copy) copy.hidden = i === 0;
     });
@@ -575,7 +580,8 @@
         if (changes.length) text += '; changed from today\'s plan (' + doseText(entry) + '): ' + changes.join('; ');
         if (done.length < all.length) text += '; sets not ticked are left out';
         var pain = entry.querySelector('.pain-input').value;
-        text += pain === '' ? '; pain not entered yet' : '; pain ' + pain + '/10';
+        var optional = entry.dataset.painOptional === 'true';
+        text += pain !== '' ? '; pain ' + pain + '/10' : optional ? '; pain not given (optional for this leg)' : '; pain not entered yet';
         parts.push(text);
       });
       item.appendChild(el('strong', '', group.entries[0].dataset.title));
@@ -628,7 +634,7 @@
         var value = group.entries[0].querySelector('.pain-input').value;
         group.entries.slice(1).forEach(function (other) {
           var pain = other.querySelector('.pain-input');
-          if (pain.value === '') setValue(pain, value);
+          if (pain.value === '' && other.dataset.painOptional !== 'true') setValue(pain, value);
         });
       });
       // Sets that were not ticked were not done: taken out with the form's own remove buttons (log.js).
