@@ -46,7 +46,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
     private static Task OfflineReadyAsync(IPage page) =>
         page.Locator("html[data-offline-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    private sealed record StoredWorkout(int Id, List<(string Slug, int? Pain, List<int> Reps)> Exercises);
+    private sealed record StoredWorkout(int Id, List<(string Slug, int? Pain, List<int> Reps)> Exercises, bool InProgram);
 
     private async Task<List<StoredWorkout>> WorkoutsOfAsync(string email)
     {
@@ -56,7 +56,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var workouts = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId).Include(w => w.Exercises).ThenInclude(e => e.Sets)
             .OrderBy(w => w.Id).ToListAsync(TestContext.Current.CancellationToken);
         return [.. workouts.Select(w => new StoredWorkout(w.Id, [.. w.Exercises.OrderBy(e => e.Id)
-            .Select(e => (e.ExerciseSlug, e.PainDuring, e.Sets.OrderBy(x => x.Number).Select(x => x.Reps).ToList()))]))];
+            .Select(e => (e.ExerciseSlug, e.PainDuring, e.Sets.OrderBy(x => x.Number).Select(x => x.Reps).ToList()))], w.EnrollmentId is not null))];
     }
 
     [Fact]
@@ -136,6 +136,56 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             // Still only on the phone until saved: a reload of /log finds it again.
             await s.GotoAsync("/log");
             await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("for other exercises than this page shows now");
+        });
+    }
+
+    [Fact]
+    public async Task On_today_a_draft_made_before_the_plan_changed_is_brought_back_and_saved_as_a_program_workout()
+    {
+        var s = await StartAsync();
+        var page = s.Page;
+        await s.RunAsync("offline-draft-today", async () =>
+        {
+            var email = Patients.NewEmail();
+            await Patients.RegisterAsync(s, app, email);
+            await StartRunnersKneeAsync(s);
+            await Entries(page).First.GetByLabel("Reps").First.FillAsync("17");
+
+            // The draft kept on the phone, as it would be had the plan moved on since (a new phase, other exercises).
+            await page.EvaluateAsync("""
+                () => {
+                  const name = Object.keys(localStorage).find(k => k.startsWith('kneerehab-draft:'));
+                  const draft = JSON.parse(localStorage.getItem(name));
+                  const body = new URLSearchParams(draft.body);
+                  body.set('Input.Exercises[0].Slug', 'step-down');
+                  body.set('Input.Exercises[0].Level', '1');
+                  draft.body = body.toString();
+                  localStorage.setItem(name, JSON.stringify(draft));
+                }
+                """);
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("for other exercises than this page shows now");
+            Assert.NotEqual("17", await Entries(page).First.GetByLabel("Reps").First.InputValueAsync());
+            await s.CheckPageAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
+            await page.WaitForURLAsync("**/today?handler=Restore");
+            await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
+            Assert.StartsWith("Step-down", await Entries(page).First.Locator("legend").InnerTextAsync());
+            Assert.Equal("17", await Entries(page).First.GetByLabel("Reps").First.InputValueAsync());
+            await s.CheckPageAsync();
+
+            var pain = Entries(page).Locator(".pain-input");
+            for (var i = 0; i < await pain.CountAsync(); i++)
+            {
+                if (await pain.Nth(i).InputValueAsync() == "") await pain.Nth(i).FillAsync("1");
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            var saved = Assert.Single(await WorkoutsOfAsync(email));
+            Assert.Equal("step-down", saved.Exercises[0].Slug);
+            Assert.Equal(17, saved.Exercises[0].Reps[0]);
+            Assert.True(saved.InProgram);
         });
     }
 

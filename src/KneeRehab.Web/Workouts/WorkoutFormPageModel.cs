@@ -124,7 +124,8 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     /// <summary>
     /// Shows a posted form back unchanged: js/draft.js brings back a workout kept on the phone whose exercises
-    /// a fresh /log no longer shows (after a crash, or a workout saved offline that the server refused).
+    /// the page no longer shows (after a crash, a plan that changed since, or a workout saved offline that the
+    /// server refused). Nothing is saved until the patient presses Save.
     /// </summary>
     public Task<IActionResult> OnPostRestoreAsync() => RedisplayAsync();
 

@@ -214,9 +214,10 @@
     var params = new URLSearchParams(draft.body);
     var here = new URLSearchParams(serialise());
     if (shape(params) !== shape(here)) {
-      var free = form.dataset.freeLogging === 'true';
+      // The page's Restore handler shows the draft's own exercises: on /today, a day whose plan has changed
+      // since (a new phase), the workout the patient did then is still theirs to save.
       notice('You have an unsaved workout from ' + when(draft.savedAt) + ' for other exercises than this page shows now, ' +
-        'so it was not filled in here.' + (free ? ' Bring it back to carry on with it.' : ''), true, draft, free);
+        'so it was not filled in here. Bring it back to carry on with it.', true, draft, true);
       return;
     }
     restoring = true;
