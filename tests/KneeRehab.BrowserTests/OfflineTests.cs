@@ -240,6 +240,61 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Background_Sync_sends_a_workout_saved_offline_with_no_page_of_the_app_open()
+    {
+        var s = await StartAsync();
+        var page = s.Page;
+        await s.RunAsync("offline-background-sync", async () =>
+        {
+            var email = Patients.NewEmail();
+            await Patients.RegisterAsync(s, app, email);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await OfflineReadyAsync(page);
+            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            await Entries(page).First.GetByLabel("Reps").Nth(0).FillAsync("5");
+            await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("1");
+
+            await page.Context.SetOfflineAsync(true);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting to be sent (1 workout)");
+            // The service worker asked the browser for a sync once the connection is back.
+            Assert.Contains("send-workouts", await page.EvaluateAsync<string[]>("async () => (await navigator.serviceWorker.ready).sync.getTags()"));
+
+            // The patient leaves the app: no page of it is open to notice the connection coming back.
+            var cdp = await page.Context.NewCDPSessionAsync(page);
+            var registration = new TaskCompletionSource<string>();
+            cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, update) =>
+            {
+                foreach (var r in update!.Value.GetProperty("registrations").EnumerateArray())
+                {
+                    if (r.GetProperty("scopeURL").GetString() == app.BaseUrl + "/") registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+                }
+            };
+            await cdp.SendAsync("ServiceWorker.enable");
+            var registrationId = await registration.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await page.GotoAsync("about:blank");
+            await page.Context.SetOfflineAsync(false);
+
+            // The browser's sync event, as Chromium fires it when the connection returns.
+            await cdp.SendAsync("ServiceWorker.dispatchSyncEvent", new Dictionary<string, object>
+            {
+                ["origin"] = app.BaseUrl,
+                ["registrationId"] = registrationId,
+                ["tag"] = "send-workouts",
+                ["lastChance"] = false,
+            });
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await WorkoutsOfAsync(email)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+            var exercise = Assert.Single(Assert.Single(await WorkoutsOfAsync(email)).Exercises);
+            Assert.Equal(5, exercise.Reps[0]);
+
+            await s.GotoAsync("/history");
+            await Assertions.Expect(page.Locator("#outbox-status")).ToBeHiddenAsync();
+            Assert.Equal(1, await page.Locator(".history-row").CountAsync());
+        });
+    }
+
+    [Fact]
     public async Task Without_a_service_worker_the_page_keeps_a_workout_saved_offline_and_sends_it_when_back_online()
     {
         var s = await StartAsync(serviceWorkers: false);
