@@ -387,8 +387,9 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("waiting to be sent (2 workouts)");
 
-            // The session ends (its cookie expires) before the connection returns: nothing can be sent yet.
-            await page.Context.ClearCookiesAsync(new() { NameRegex = new Regex("Identity") });
+            // The browser loses its cookies (the session and the antiforgery cookie the saved forms' tokens
+            // belong to) before the connection returns: nothing can be sent until the patient logs in again.
+            await page.Context.ClearCookiesAsync(new() { NameRegex = new Regex("Identity|Antiforgery") });
             await page.Context.SetOfflineAsync(false);
             await s.GotoAsync("/");
             await Assertions.Expect(status).ToHaveTextAsync("2 workouts saved on this phone, waiting to be sent: log in with the account that saved them to send them.", new() { Timeout = 30_000 });
@@ -398,10 +399,11 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             var second = Patients.NewEmail();
             await Patients.RegisterAsync(s, app, second);
             await s.GotoAsync("/log?exercise=ball-bridge");
-            await Assertions.Expect(status).ToHaveTextAsync("2 workouts saved on this phone, waiting to be sent: log in with the account that saved them to send them.", new() { Timeout = 30_000 });
+            await Assertions.Expect(status).ToHaveTextAsync("2 workouts saved on this phone by another account, waiting until it logs in.", new() { Timeout = 30_000 });
             Assert.Empty(await WorkoutsOfAsync(second));
 
-            // Back to the first patient: the good workout is sent once, the refused one comes back to them.
+            // Back to the first patient: sent with the token of their new session, the good workout is stored
+            // once and the refused one comes back to them.
             await Patients.LogOutAsync(s);
             await s.GotoAsync("/identity/account/login");
             await Patients.LogInAsync(s, first);
@@ -416,7 +418,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.GotoAsync("/identity/account/login");
             await Patients.LogInAsync(s, second);
             await s.GotoAsync("/log?exercise=ball-bridge");
-            await Assertions.Expect(status).ToHaveTextAsync("1 workout saved on this phone, waiting to be sent: log in with the account that saved it to send it.", new() { Timeout = 30_000 });
+            await Assertions.Expect(status).ToHaveTextAsync("1 workout saved on this phone by another account, waiting until it logs in.", new() { Timeout = 30_000 });
             Assert.Equal(0, await page.Locator(".draft-notice").CountAsync());
             Assert.Equal("", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
             await s.CheckPageAsync();
@@ -431,6 +433,15 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
             Assert.Equal("11", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
             Assert.Single(await WorkoutsOfAsync(first));
+
+            // Now a draft on the phone; the session ends without a log-out, and the other patient logs in: not theirs to see.
+            await page.Context.ClearCookiesAsync(new() { NameRegex = new Regex("Identity") });
+            await s.GotoAsync("/identity/account/login");
+            await Patients.LogInAsync(s, second);
+            await s.GotoAsync("/log?exercise=ball-bridge");
+            await Assertions.Expect(Entries(page)).ToHaveCountAsync(1);
+            Assert.Equal(0, await page.Locator(".draft-notice").CountAsync());
+            Assert.Equal("", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
         });
     }
 

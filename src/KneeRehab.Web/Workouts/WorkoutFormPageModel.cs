@@ -47,6 +47,9 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
 
     protected string UserId => users.GetUserId(User)!;
 
+    /// <summary>Carried in the form so that what the phone keeps of it stays this account's (js/draft.js, js/outbox.js).</summary>
+    public string OfflineAccountTag => Accounts.OfflineAccount.Tag(UserId);
+
     protected TimeProvider Clock => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
 
     /// <summary>Loads what every rendering of the form needs: the unit and the saved lists (pages add their own).</summary>

@@ -74,8 +74,8 @@ function tellPages() {
   });
 }
 
-function sendWaiting() {
-  return self.KneeRehabOutbox.sendAll().then(function (left) {
+function sendWaiting(account, token) {
+  return self.KneeRehabOutbox.sendAll(account, token).then(function (left) {
     return tellPages().then(function () {
       // Background Sync tries again later when this promise fails.
       if (left > 0) throw new Error(left + ' workouts still waiting');
@@ -180,9 +180,8 @@ self.addEventListener('fetch', function (event) {
 
   if (request.method === 'POST') {
     if (/^\/identity\//i.test(url.pathname)) {
-      // Logging in or out: no page of one account outlives it, and no workout given back to one is shown to the next.
-      var requeued = self.KneeRehabOutbox.requeueRefused().catch(function () { return undefined; });
-      event.respondWith(Promise.all([forgetPages(), requeued]).then(function () { return fetch(request); }));
+      // Logging in or out: no page of one account outlives it.
+      event.respondWith(forgetPages().then(function () { return fetch(request); }));
     } else if (request.mode === 'navigate' && isWorkoutSave(url)) {
       event.respondWith(keepWorkout(request));
     }
@@ -200,7 +199,7 @@ self.addEventListener('message', function (event) {
   var reply = event.ports && event.ports[0];
   var work;
   if (data.type === 'keep') work = keep(data.pages || [], data.files || []);
-  else if (data.type === 'send') work = sendWaiting().catch(function () { return undefined; });
+  else if (data.type === 'send') work = sendWaiting(data.account, data.token).catch(function () { return undefined; });
   else return;
   event.waitUntil(work.then(function () { if (reply) reply.postMessage({ done: true }); }));
 });

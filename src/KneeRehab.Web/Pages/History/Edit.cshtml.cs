@@ -10,12 +10,12 @@ namespace KneeRehab.Web.Pages.History;
 public class EditModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users)
     : WorkoutFormPageModel(db, content, users)
 {
-    public int Id { get; private set; }
+    /// <summary>From the route, so every handler's answer (Add set, Bring it back...) links back to this workout.</summary>
+    public int Id => RouteData.Values["id"] is string id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await Db.Workouts.FindOwnedAsync(UserId, id) is not { } workout) return NotFound();
-        Id = id;
         await LoadFormContextAsync();
         Input = WorkoutInput.From(workout, Units);
         return Page();
@@ -24,7 +24,6 @@ public class EditModel(KneeRehabDbContext db, ContentLibrary content, UserManage
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (await Db.Workouts.FindOwnedAsync(UserId, id) is not { } workout) return NotFound();
-        Id = id;
         var valid = await ValidateInputAsync();
         var enrollment = workout.EnrollmentId is { } enrollmentId ? await Db.Enrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == UserId) : null;
         if (enrollment is not null && (Input.Date < enrollment.StartedOn || Input.Date > await Db.TodayForAsync(Clock, UserId)))

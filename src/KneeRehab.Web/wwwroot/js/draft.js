@@ -45,11 +45,7 @@
 
   // Logging out ends the drafts too: the next person on this phone does not see them.
   document.querySelectorAll('form[action^="/identity/account/logout"]').forEach(function (logout) {
-    logout.addEventListener('submit', function () {
-      drafts().forEach(function (d) { remove(d.key); });
-      // The service worker does this too; without one, the page does it as it goes.
-      if (window.KneeRehabOutbox && window.indexedDB) window.KneeRehabOutbox.requeueRefused().catch(function () { return undefined; });
-    });
+    logout.addEventListener('submit', function () { drafts().forEach(function (d) { remove(d.key); }); });
   });
 
   var form = document.querySelector('.workout-form');
@@ -57,6 +53,10 @@
   var keyField = form.querySelector('[name="Input.IdempotencyKey"]');
   if (!keyField) return;
   var path = new URL(form.action, location.href).pathname;
+  // Drafts and workouts given back are this account's only (the form's OfflineAccount field): a draft
+  // left by another patient on this phone (a session that ended without logging out) is never shown.
+  var account = (form.querySelector('[name="OfflineAccount"]') || {}).value || '';
+  function ours(body) { return new URLSearchParams(body).get('OfflineAccount') === account; }
   var isNewWorkout = !/\/edit$/.test(path);
 
   function newKey() {
@@ -230,12 +230,15 @@
     notice('We restored your unsaved workout from ' + when(draft.savedAt) + '.', true, draft);
   }
 
-  // A workout the server gave back (refused values) comes back to its form as a draft.
+  // A workout the server gave back (refused values) comes back to its form as a draft. A draft whose
+  // workout waits in the outbox has ended, even if the "Saved on this phone" page was left before its
+  // script could say so: restored, its key would make the next save replace the waiting workout.
   function takeBackRefused() {
     var outbox = window.KneeRehabOutbox;
     if (!outbox || !window.indexedDB) return Promise.resolve();
     return outbox.all().then(function (entries) {
-      return Promise.all(entries.filter(function (e) { return e.state === 'refused' && e.path === path; }).map(function (e) {
+      entries.filter(function (e) { return e.state === 'waiting'; }).forEach(function (e) { remove(e.key); });
+      return Promise.all(entries.filter(function (e) { return e.state === 'refused' && e.path === path && ours(e.body); }).map(function (e) {
         store(e.key, e.path, e.body, e.savedAt);
         return outbox.remove(e.key);
       }));
@@ -253,7 +256,7 @@
       notice('We restored your unsaved workout from ' + when(brought.savedAt) + '.', true, { key: keyField.value });
       return;
     }
-    var mine = drafts().filter(function (d) { return d.path === path; })
+    var mine = drafts().filter(function (d) { return d.path === path && ours(d.body); })
       .sort(function (a, b) { return b.savedAt - a.savedAt; });
     // This page is the server's answer to that post: it already shows what was typed.
     mine.filter(function (d) { return d.posted && d.key === keyField.value; }).forEach(function (d) { remove(d.key); });

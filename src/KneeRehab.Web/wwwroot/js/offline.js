@@ -6,6 +6,11 @@
 
   var status = document.getElementById('outbox-status');
   var outbox = window.KneeRehabOutbox;
+  // Who is logged in on this page (Accounts/OfflineAccount.cs) and their current antiforgery token, from the
+  // log-out form; both empty when nobody is.
+  var session = document.querySelector('form.nav-form[data-account]');
+  var account = session ? session.dataset.account : '';
+  var token = session ? (session.querySelector('[name="__RequestVerificationToken"]') || {}).value || '' : '';
 
   function ask(worker, message) {
     return new Promise(function (resolve) {
@@ -20,16 +25,14 @@
   function showOutbox() {
     if (!status || !outbox || !window.indexedDB) return Promise.resolve();
     return outbox.all().then(function (entries) {
-      var waiting = entries.filter(function (e) { return e.state === 'waiting'; });
-      var refused = entries.filter(function (e) { return e.state === 'refused'; });
+      // Another account's workouts are only counted: what they hold is theirs.
+      var mine = entries.filter(function (e) { return account && e.account === account; });
+      var others = entries.filter(function (e) { return mine.indexOf(e) < 0; });
+      var waiting = mine.filter(function (e) { return e.state === 'waiting'; });
+      var refused = mine.filter(function (e) { return e.state === 'refused'; });
       status.textContent = '';
-      var forLogin = waiting.filter(function (e) { return e.needsLogin; }).length;
-      if (waiting.length > forLogin) {
-        status.appendChild(document.createTextNode(plural(waiting.length - forLogin, 'workout') + ' saved on this phone, waiting to be sent. '));
-      }
-      if (forLogin > 0) {
-        status.appendChild(document.createTextNode(plural(forLogin, 'workout') + ' saved on this phone, waiting to be sent: ' +
-          'log in with the account that saved ' + (forLogin === 1 ? 'it' : 'them') + ' to send ' + (forLogin === 1 ? 'it' : 'them') + '. '));
+      if (waiting.length > 0) {
+        status.appendChild(document.createTextNode(plural(waiting.length, 'workout') + ' saved on this phone, waiting to be sent. '));
       }
       refused.forEach(function (entry) {
         var link = document.createElement('a');
@@ -39,15 +42,22 @@
         status.appendChild(link);
         status.appendChild(document.createTextNode('. '));
       });
-      status.hidden = waiting.length === 0 && refused.length === 0;
+      if (others.length > 0) {
+        var them = others.length === 1 ? 'it' : 'them';
+        status.appendChild(document.createTextNode(plural(others.length, 'workout') + ' saved on this phone' + (account
+          ? ' by another account, waiting until it logs in. '
+          : ', waiting to be sent: log in with the account that saved ' + them + ' to send ' + them + '. ')));
+      }
+      status.hidden = entries.length === 0;
     }, function () { return undefined; });
   }
 
   function sendWaiting() {
-    if (!outbox || !window.indexedDB || !navigator.onLine) return Promise.resolve();
+    // Only a signed-in page sends, and only its own account's workouts (Background Sync tries the rest).
+    if (!outbox || !window.indexedDB || !navigator.onLine || !account) return Promise.resolve();
     var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
     // Without a service worker the page sends them itself.
-    return (worker ? ask(worker, { type: 'send' }) : outbox.sendAll()).then(showOutbox, showOutbox);
+    return (worker ? ask(worker, { type: 'send', account: account, token: token }) : outbox.sendAll(account, token)).then(showOutbox, showOutbox);
   }
 
   function keepForOffline(registration) {

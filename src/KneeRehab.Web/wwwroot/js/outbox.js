@@ -32,14 +32,21 @@
     return new URLSearchParams(body).get('Input.IdempotencyKey') || '';
   }
 
-  // How one sent workout ended: 'sent' (the server shows the saved workout), 'login' (nobody is logged in,
-  // or another account is: its antiforgery check refuses the form with 400, so a workout never lands in
-  // someone else's account), 'retry' (no connection or the server is down) or 'refused' (the server gave
-  // the form back with its messages: the values need a look, so the entry goes back to the form as a draft).
-  function send(entry) {
+  // The account the workout form was made for (Accounts/OfflineAccount.cs): a hash, never read by the server.
+  function accountOf(body) {
+    return new URLSearchParams(body).get('OfflineAccount') || '';
+  }
+
+  // How one sent workout ended: 'sent' (the server shows the saved workout), 'login' (the form's session is
+  // gone: a redirect to log in, or a 400 from the antiforgery check), 'retry' (no connection or the server is
+  // down) or 'refused' (the server gave the form back with its messages: the values need a look, so the entry
+  // goes back to its form as a draft). A page of the same account sends it with that page's own token.
+  function send(entry, token) {
+    var body = new URLSearchParams(entry.body);
+    if (token) body.set('__RequestVerificationToken', token);
     return fetch(entry.url, {
       method: 'POST',
-      body: entry.body,
+      body: body.toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       credentials: 'same-origin',
       redirect: 'follow',
@@ -54,40 +61,32 @@
 
   scope.KneeRehabOutbox = {
     keyOf: keyOf,
+    accountOf: accountOf,
     put: function (url, body) {
-      var entry = { key: keyOf(body), url: url, path: new URL(url).pathname, body: body, savedAt: Date.now(), state: 'waiting' };
+      var entry = { key: keyOf(body), account: accountOf(body), url: url, path: new URL(url).pathname, body: body, savedAt: Date.now(), state: 'waiting' };
       return run('readwrite', function (store) { store.put(entry); }).then(function () { return entry; });
     },
     all: function () { return run('readonly', function (store) { return store.getAll(); }); },
     remove: function (key) { return run('readwrite', function (store) { store.delete(key); }); },
     update: function (entry) { return run('readwrite', function (store) { store.put(entry); }); },
-    // Sends every waiting entry once; returns how many are still waiting.
-    sendAll: function () {
+    // Sends the waiting entries once; returns how many are still waiting. From a signed-in page, `account`
+    // and `token` are that page's: only that account's entries go, with its current token, so a workout
+    // never lands in another patient's account and an old token (a lost cookie) does not strand it.
+    // Without them (Background Sync, no page open) each entry goes with the token it was saved with.
+    sendAll: function (account, token) {
       var self = this;
       return self.all().then(function (entries) {
-        return entries.filter(function (e) { return e.state === 'waiting'; }).reduce(function (chain, entry) {
+        var waiting = entries.filter(function (e) { return e.state === 'waiting'; });
+        var mine = account ? waiting.filter(function (e) { return e.account === account; }) : waiting;
+        return mine.reduce(function (chain, entry) {
           return chain.then(function (left) {
-            return send(entry).then(function (outcome) {
+            return send(entry, account ? token : null).then(function (outcome) {
               if (outcome === 'sent') return self.remove(entry.key).then(function () { return left; });
               if (outcome === 'refused') { entry.state = 'refused'; return self.update(entry).then(function () { return left; }); }
-              if (!!entry.needsLogin === (outcome === 'login')) return left + 1;
-              entry.needsLogin = outcome === 'login';
-              return self.update(entry).then(function () { return left + 1; });
+              return left + 1;
             });
           });
-        }, Promise.resolve(0));
-      });
-    },
-    // At a log-in or log-out, workouts the server gave back wait again: shown to whoever logs in next,
-    // they could be another patient's. Sent again, they come back only to the account that saved them.
-    requeueRefused: function () {
-      var self = this;
-      return self.all().then(function (entries) {
-        return Promise.all(entries.filter(function (e) { return e.state === 'refused'; }).map(function (e) {
-          e.state = 'waiting';
-          e.needsLogin = true;
-          return self.update(e);
-        }));
+        }, Promise.resolve(waiting.length - mine.length));
       });
     },
   };

@@ -16,20 +16,33 @@ public class OtherLegPainTests(KneeRehabFactory factory) : IClassFixture<KneeReh
     private const string Program = "runners-knee";
     private const string OneLeg = "ball-clench-extension";
 
-    private async Task<HttpClient> StartedWithAffectedKneeAsync(Side? knee)
+    /// <summary>A program begun with <paramref name="knee"/> as the affected knee; with <paramref name="doneBefore"/>, one full workout two days ago.</summary>
+    private async Task<HttpClient> StartedWithAffectedKneeAsync(Side? knee, bool doneBefore = false)
     {
-        var (client, _) = await factory.StartedAsync(Program);
+        var (client, enrollment) = await factory.StartedAsync(Program, startedDaysAgo: doneBefore ? 4 : 0);
+        if (doneBefore) await factory.SeedWorkoutAsync(enrollment, daysAgo: 2);
         var userId = await factory.UserIdAsync(client);
         await using var db = factory.OpenDatabase();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffectedKnee, knee), TestContext.Current.CancellationToken);
         return client;
     }
 
-    /// <summary>Pain for every entry of /today's form: <paramref name="leftOfOneLeg"/> for the left leg of <see cref="OneLeg"/>, 2 elsewhere.</summary>
-    private static Dictionary<string, string> Pains(IHtmlDocument today, string leftOfOneLeg) =>
-        today.QuerySelectorAll("fieldset.exercise-entry").ToDictionary(
-            e => $"Input.Exercises[{e.GetAttribute("data-exercise")}].PainDuring",
-            e => e.GetAttribute("data-slug") == OneLeg && e.GetAttribute("data-side") == "Left" ? leftOfOneLeg : "2");
+    /// <summary>
+    /// Pain for every entry of /today's form: <paramref name="leftOfOneLeg"/> for the left leg of <see cref="OneLeg"/>,
+    /// 2 elsewhere. The left leg's first set falls short (3 reps): with equal pain the engine judges the weaker side.
+    /// </summary>
+    private static Dictionary<string, string> Pains(IHtmlDocument today, string leftOfOneLeg)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var entry in today.QuerySelectorAll("fieldset.exercise-entry"))
+        {
+            var index = entry.GetAttribute("data-exercise");
+            var left = entry.GetAttribute("data-slug") == OneLeg && entry.GetAttribute("data-side") == "Left";
+            values[$"Input.Exercises[{index}].PainDuring"] = left ? leftOfOneLeg : "2";
+            if (left) values[$"Input.Exercises[{index}].Sets[0].Reps"] = "3";
+        }
+        return values;
+    }
 
     private async Task<(int WorkoutId, List<(string Slug, DecisionKind Kind, Prescription Next)> Decisions)> SaveTodayAsync(HttpClient client, string leftOfOneLeg)
     {
@@ -37,6 +50,14 @@ public class OtherLegPainTests(KneeRehabFactory factory) : IClassFixture<KneeReh
         using var saved = await client.SaveAsync(today, Pains(today, leftOfOneLeg));
         saved.AssertRedirect("/history/");
         var workoutId = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await using (var answer = factory.OpenDatabase())
+        {
+            // The next morning's answer, settled: the program decides again from this workout, as /today does then.
+            var workout = await answer.Workouts.SingleAsync(w => w.Id == workoutId, TestContext.Current.CancellationToken);
+            workout.PainNextMorning = 2;
+            await answer.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await factory.RecordFromAsync(workout.EnrollmentId!.Value, workout.Date);
+        }
         await using var db = factory.OpenDatabase();
         var decisions = await db.ProgramDecisions.AsNoTracking().Where(d => d.WorkoutId == workoutId).OrderBy(d => d.ExerciseSlug)
             .Select(d => new { d.ExerciseSlug, d.Kind, d.Next }).ToListAsync(TestContext.Current.CancellationToken);
@@ -75,12 +96,16 @@ public class OtherLegPainTests(KneeRehabFactory factory) : IClassFixture<KneeReh
     [Fact]
     public async Task A_missing_other_leg_pain_counts_as_the_affected_sides_pain_and_a_given_one_still_counts()
     {
-        var blank = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right), leftOfOneLeg: "");
-        var same = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right), leftOfOneLeg: "2");
-        var painful = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right), leftOfOneLeg: "7");
+        // After one full workout, a second full one would move the exercise on: the left leg's short set holds it.
+        var blank = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right, doneBefore: true), leftOfOneLeg: "");
+        var same = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right, doneBefore: true), leftOfOneLeg: "2");
+        var painful = await SaveTodayAsync(await StartedWithAffectedKneeAsync(Side.Right, doneBefore: true), leftOfOneLeg: "7");
 
         Assert.NotEmpty(blank.Decisions);
+        Assert.Contains(blank.Decisions, d => d.Kind == DecisionKind.Progress);
         Assert.Equal(same.Decisions, blank.Decisions);
+        // Judged on the left leg's short set, as with the pain given: not moved up on the right leg's full sets.
+        Assert.NotEqual(DecisionKind.Progress, blank.Decisions.Single(d => d.Slug == OneLeg).Kind);
         Assert.NotEqual(DecisionKind.Progress, painful.Decisions.Single(d => d.Slug == OneLeg).Kind);
         Assert.NotEqual(painful.Decisions.Single(d => d.Slug == OneLeg), blank.Decisions.Single(d => d.Slug == OneLeg));
     }
