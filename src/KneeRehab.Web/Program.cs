@@ -13,6 +13,8 @@ if (args is [SimulateCommand.Name, ..])
     return SimulateCommand.Run(args, Console.Out);
 if (args is [BackupCommand.Name, ..])
     return BackupCommand.Run(args, Console.Out);
+if (args is [SeedBenchCommand.Name, ..])
+    return SeedBenchCommand.Run(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
