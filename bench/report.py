@@ -130,6 +130,7 @@ def main():
         lines.append(f"| {name} | {fmt(value, '{:.2f}')} | {verdict(ok)} |")
     lines.append("")
 
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w") as out:
         out.write("\n".join(lines))
 
