@@ -89,7 +89,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     /// <summary>Accessibility of the page as it is now: no serious or critical axe-core violation.</summary>
     public async Task CheckPageAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // The document's own state: Playwright's load event can be missed for a page a service worker answered.
+        await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         // Evaluated through DevTools, so the page's CSP (no inline script) does not block the checker.
         await Page.EvaluateAsync("source => { if (!window.axe) { (0, eval)(source); } }", Checkers.AxeSource);
         var result = await Page.EvaluateAsync<JsonElement>("async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) })); }");

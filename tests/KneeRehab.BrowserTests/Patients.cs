@@ -34,7 +34,8 @@ public static class Patients
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(s.Url("/"));
+        // The address, polled: a navigation's load event can be missed when the service worker answers it.
+        await Assertions.Expect(page).ToHaveURLAsync(s.Url("/"));
         await s.CheckPageAsync();
     }
 
@@ -42,7 +43,8 @@ public static class Patients
     public static async Task LogOutAsync(BrowserSession s)
     {
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await s.Page.WaitForURLAsync(s.Url("/"));
+        await Assertions.Expect(s.Page.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page).ToHaveURLAsync(s.Url("/"));
         await s.CheckPageAsync();
     }
 
