@@ -37,6 +37,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
 {
     private readonly List<(string Url, Task<string> Html)> _documents = [];
     private readonly List<string> _consoleErrors = [];
+    private bool _serviceWorkers;
     private int _shots;
 
     public IPage Page { get; } = page;
@@ -59,7 +60,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
-        var session = new BrowserSession(context, page, app.BaseUrl);
+        var session = new BrowserSession(context, page, app.BaseUrl) { _serviceWorkers = serviceWorkers };
         page.Response += (_, response) => session.Record(response);
         page.Console += (_, message) =>
         {
@@ -84,6 +85,26 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     {
         await Page.GotoAsync(path);
         await CheckPageAsync();
+        await ServiceWorkerSettledAsync();
+    }
+
+    /// <summary>
+    /// Until the service worker that js/offline.js registers is installed and controls the page (offline.js then
+    /// marks the page offline-ready). A journey that clicks on at once navigates while the worker claims the page,
+    /// and Chromium then sometimes never reports that navigation's load: a 60 s timeout on a page long loaded.
+    /// Capped at 10 s: a page without the scripts (an error page, a browser offline) is not marked.
+    /// </summary>
+    private async Task ServiceWorkerSettledAsync()
+    {
+        if (!_serviceWorkers) return;
+        try
+        {
+            await Page.WaitForFunctionAsync("() => document.documentElement.dataset.offlineReady === 'true'", null, new() { Timeout = 10_000, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            // Not marked: the journey goes on; its own checks say whether the page works.
+        }
     }
 
     /// <summary>Accessibility of the page as it is now: no serious or critical axe-core violation.</summary>
@@ -91,6 +112,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
     {
         // The document's own state: Playwright's load event can be missed for a page a service worker answered.
         await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        // Colours are judged as they end up: a button that just changed is still in Bootstrap's colour transition.
+        await Page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => undefined)))");
         // Evaluated through DevTools, so the page's CSP (no inline script) does not block the checker.
         await Page.EvaluateAsync("source => { if (!window.axe) { (0, eval)(source); } }", Checkers.AxeSource);
         var result = await Page.EvaluateAsync<JsonElement>("async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) })); }");
