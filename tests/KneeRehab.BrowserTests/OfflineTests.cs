@@ -46,6 +46,17 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
     private static Task OfflineReadyAsync(IPage page) =>
         page.Locator("html[data-offline-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>A new patient on /log with a ball bridge, the page controlled by the service worker: ready to save offline.</summary>
+    private async Task<string> NewPatientOnLogAsync(BrowserSession s)
+    {
+        var email = Patients.NewEmail();
+        await Patients.RegisterAsync(s, app, email);
+        await s.GotoAsync("/log?exercise=ball-bridge");
+        await OfflineReadyAsync(s.Page);
+        await s.Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        return email;
+    }
+
     private sealed record StoredWorkout(int Id, List<(string Slug, int? Pain, List<int> Reps)> Exercises, bool InProgram);
 
     private async Task<List<StoredWorkout>> WorkoutsOfAsync(string email)
@@ -196,11 +207,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("offline-save", async () =>
         {
-            var email = Patients.NewEmail();
-            await Patients.RegisterAsync(s, app, email);
-            await s.GotoAsync("/log?exercise=ball-bridge");
-            await OfflineReadyAsync(page);
-            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            var email = await NewPatientOnLogAsync(s);
 
             var entry = Entries(page).First;
             await entry.GetByLabel("Reps").Nth(0).FillAsync("9");
@@ -246,11 +253,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("offline-background-sync", async () =>
         {
-            var email = Patients.NewEmail();
-            await Patients.RegisterAsync(s, app, email);
-            await s.GotoAsync("/log?exercise=ball-bridge");
-            await OfflineReadyAsync(page);
-            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            var email = await NewPatientOnLogAsync(s);
             await Entries(page).First.GetByLabel("Reps").Nth(0).FillAsync("5");
             await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("1");
 
@@ -331,11 +334,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("offline-refused", async () =>
         {
-            var email = Patients.NewEmail();
-            await Patients.RegisterAsync(s, app, email);
-            await s.GotoAsync("/log?exercise=ball-bridge");
-            await OfflineReadyAsync(page);
-            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            var email = await NewPatientOnLogAsync(s);
             await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("11");
 
             await page.Context.SetOfflineAsync(true);
@@ -369,11 +368,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         var page = s.Page;
         await s.RunAsync("offline-accounts", async () =>
         {
-            var first = Patients.NewEmail();
-            await Patients.RegisterAsync(s, app, first);
-            await s.GotoAsync("/log?exercise=ball-bridge");
-            await OfflineReadyAsync(page);
-            await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+            var first = await NewPatientOnLogAsync(s);
             var status = page.Locator("#outbox-status");
 
             // Two workouts saved offline: a good one, and one the server will give back (pain 11).
