@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace KneeRehab.BrowserTests;
 
@@ -12,6 +13,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Checkers.RequireChromium();
+        // As generous as the contexts' timeouts: a save on a busy 2-core machine can take more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(60_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {
@@ -35,7 +38,7 @@ public sealed class BrowserHost : IAsyncLifetime
 /// </summary>
 public sealed class BrowserSession(IBrowserContext context, IPage page, string baseUrl) : IAsyncDisposable
 {
-    private readonly List<(string Url, Task<string> Html)> _documents = [];
+    private readonly List<(string Url, Task<string?> Html)> _documents = [];
     private readonly List<string> _consoleErrors = [];
     private bool _serviceWorkers;
     private int _shots;
@@ -78,7 +81,14 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         var isPage = response.Request.IsNavigationRequest && response.Frame == Page.MainFrame
             && response.Status is 200 or 404 or 429
             && (response.Headers.GetValueOrDefault("content-type") ?? "").StartsWith("text/html", StringComparison.Ordinal);
-        if (isPage) _documents.Add((response.Url, response.TextAsync()));
+        if (isPage) _documents.Add((response.Url, BodyOrNullAsync(response)));
+    }
+
+    // A navigation the next one aborted (a double tap) has no body left to read; the page that replaced it is checked.
+    private static async Task<string?> BodyOrNullAsync(IResponse response)
+    {
+        try { return await response.TextAsync(); }
+        catch (PlaywrightException) { return null; }
     }
 
     public async Task GotoAsync(string path)
@@ -105,6 +115,19 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
         {
             // Not marked: the journey goes on; its own checks say whether the page works.
         }
+    }
+
+    /// <summary>
+    /// Waits until the browser's address matches (a Playwright URL glob: ** any text, * any text without a slash).
+    /// The address is polled rather than waiting for a load event: Chromium can drop that event for a page the
+    /// service worker answers, or when a second post aborts the first navigation.
+    /// </summary>
+    public Task ArriveAsync(string glob) => ArriveAsync(new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$"));
+
+    public async Task ArriveAsync(Regex address)
+    {
+        await Assertions.Expect(Page).ToHaveURLAsync(address);
+        await Page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 
     /// <summary>Accessibility of the page as it is now: no serious or critical axe-core violation.</summary>
@@ -140,7 +163,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string b
             await journey();
             Assert.True(_consoleErrors.Count == 0, "Console errors (a CSP violation, a script error or a missing file):\n" + string.Join("\n", _consoleErrors));
             var pages = new List<(string, string)>();
-            foreach (var (url, html) in _documents) pages.Add((url, await html));
+            foreach (var (url, html) in _documents)
+                if (await html is { } body) pages.Add((url, body));
             var errors = await Checkers.ValidateHtmlAsync(pages);
             Assert.True(errors.Count == 0, $"Nu HTML Checker errors on {pages.Count} pages:\n" + string.Join("\n", errors));
         }

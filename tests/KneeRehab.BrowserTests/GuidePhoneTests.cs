@@ -58,7 +58,7 @@ public class GuidePhoneTests(AppServer app, BrowserHost host) : IClassFixture<Br
             Assert.True(await TopOfAsync(cautions) > BrowserSession.Phone.Height, "when to stop should start below the first screen, or this test proves nothing");
 
             await page.GetByRole(AriaRole.Navigation, new() { Name = "On this page" }).GetByRole(AriaRole.Link, new() { Name = "When to stop" }).ClickAsync();
-            await page.WaitForURLAsync("**/exercises/step-down#cautions-heading");
+            await s.ArriveAsync("**/exercises/step-down#cautions-heading");
             // At the top of the screen once the (smooth) scroll has ended.
             await page.WaitForFunctionAsync("() => { const top = document.getElementById('cautions-heading').getBoundingClientRect().top; return top >= 0 && top < 100; }");
             await Assertions.Expect(cautions).ToBeInViewportAsync();

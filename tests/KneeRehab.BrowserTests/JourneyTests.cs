@@ -35,26 +35,26 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         {
             await s.GotoAsync("/");
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Exercises" }).ClickAsync();
-            await page.WaitForURLAsync("**/exercises");
+            await s.ArriveAsync("**/exercises");
             await s.CheckPageAsync();
 
             await page.GetByLabel("Equipment").SelectOptionAsync("ball");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show exercises" }).ClickAsync();
-            await page.WaitForURLAsync("**/exercises?*equipment=ball*");
+            await s.ArriveAsync("**/exercises?*equipment=ball*");
             await s.CheckPageAsync();
             var cards = await page.Locator(".guide-card h2").AllTextContentsAsync();
             Assert.Contains("Ball bridge", cards);
             Assert.DoesNotContain("Leg press", cards);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Ball bridge", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/exercises/ball-bridge");
+            await s.ArriveAsync("**/exercises/ball-bridge");
             await s.CheckPageAsync();
             Assert.Equal("Ball bridge", await page.Locator("h1").TextContentAsync());
 
             var next = page.Locator("a[rel=next]").First;
             var nextTitle = (await next.TextContentAsync())!;
             await next.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/exercises/(?!ball-bridge)"));
+            await s.ArriveAsync(new Regex("/exercises/(?!ball-bridge)"));
             await s.CheckPageAsync();
             Assert.Equal(nextTitle, await page.Locator("h1").TextContentAsync());
         });
@@ -85,7 +85,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await Patients.LogInAsync(s, email);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/log");
+            await s.ArriveAsync("**/log");
             await s.CheckPageAsync();
             await AddExerciseAsync(s, "Ball bridge");
             await Patients.ShowWholeFormAsync(s);
@@ -118,12 +118,12 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Equal("2", await squat.GetByLabel("Pain during (0-10)").InputValueAsync());
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             await s.CheckPageAsync();
             Assert.Equal("2 exercises · 4 sets · 38 reps", await page.Locator(".workout-summary").TextContentAsync());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/history");
+            await s.ArriveAsync("**/history");
             await s.CheckPageAsync();
             Assert.Contains("Ball bridge, Wall squat", await page.Locator(".history-row").First.TextContentAsync());
         });
@@ -135,7 +135,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         await Patients.ShowWholeFormAsync(s);
         await s.Page.GetByLabel("Pain during (0-10)").FillAsync("1");
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-        await s.Page.WaitForURLAsync(new Regex("/history/\\d+$"));
+        await s.ArriveAsync(new Regex("/history/\\d+$"));
         await s.CheckPageAsync();
     }
 
@@ -151,22 +151,22 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
             await page.Locator(".history-row a").First.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             var workoutUrl = page.Url;
             await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-            await page.WaitForURLAsync("**/edit");
+            await s.ArriveAsync("**/edit");
             await s.CheckPageAsync();
             await page.GetByLabel("Reps").Nth(1).FillAsync("11");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(workoutUrl);
+            await s.ArriveAsync(workoutUrl);
             await s.CheckPageAsync();
             Assert.Equal(["10", "11"], await page.Locator(".sets-table tbody tr td:nth-child(2)").AllTextContentsAsync());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Delete" }).ClickAsync();
-            await page.WaitForURLAsync("**/delete");
+            await s.ArriveAsync("**/delete");
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete it" }).ClickAsync();
-            await page.WaitForURLAsync("**/history");
+            await s.ArriveAsync("**/history");
             await s.CheckPageAsync();
             Assert.Equal(0, await page.Locator(".history-row").CountAsync());
 
@@ -176,7 +176,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             await s.GotoAsync("/account/preferences");
             await page.GetByRole(AriaRole.Link, new() { Name = "Download your data" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress/export");
+            await s.ArriveAsync("**/progress/export");
             await s.CheckPageAsync();
         });
     }
@@ -233,18 +233,18 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         {
             await Patients.RegisterAsync(s, app, Patients.NewEmail());
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Programs" }).ClickAsync();
-            await page.WaitForURLAsync("**/programs");
+            await s.ArriveAsync("**/programs");
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Runner's knee" }).ClickAsync();
-            await page.WaitForURLAsync("**/programs/runners-knee");
+            await s.ArriveAsync("**/programs/runners-knee");
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Start this program" }).ClickAsync();
-            await page.WaitForURLAsync("**/programs/runners-knee/start");
+            await s.ArriveAsync("**/programs/runners-knee/start");
             await s.CheckPageAsync();
 
             await page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("2");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
-            await page.WaitForURLAsync("**/today");
+            await s.ArriveAsync("**/today");
             await s.CheckPageAsync();
             Assert.Contains("Today's exercises", await page.Locator("#decisions-heading").TextContentAsync());
             var planned = await page.Locator(".decision").CountAsync();
@@ -254,17 +254,17 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await page.GetByLabel("Pain (0-10)").FillAsync("1");
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply to all" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             await s.CheckPageAsync();
             Assert.True(await page.Locator(".prescribed").CountAsync() >= planned);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Today", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/today");
+            await s.ArriveAsync("**/today");
             await s.CheckPageAsync();
             Assert.Contains("Done for today", await page.Locator("#decisions-heading").TextContentAsync());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Your weekly check-in is due" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress/checkin");
+            await s.ArriveAsync("**/progress/checkin");
             await s.CheckPageAsync();
             await page.GetByLabel("Average pain this week").FillAsync("4");
             await page.GetByLabel("Worst pain this week").FillAsync("6");
@@ -274,20 +274,20 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
                 await page.GetByLabel("Score (0-10)").Nth(row).FillAsync(score);
             }
             await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress/checkin?saved=*");
+            await s.ArriveAsync("**/progress/checkin?saved=*");
             await s.CheckPageAsync();
 
             // Say which knee is the problem, so progress compares the legs.
             await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/account/preferences");
+            await s.ArriveAsync("**/account/preferences");
             await page.GetByLabel("Left", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await page.WaitForURLAsync("**/account/preferences");
+            await s.ArriveAsync("**/account/preferences");
             await s.CheckPageAsync();
 
             // Progress: the charts are drawn (Chart.js under the CSP), each with its table.
             await page.GetByRole(AriaRole.Link, new() { Name = "Progress", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/progress");
+            await s.ArriveAsync("**/progress");
             await page.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length > 0");
             await s.CheckPageAsync();
             Assert.True(await page.Locator("canvas[data-chart='exercise']").CountAsync() >= 4);
@@ -295,7 +295,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             // The clinician's report prints to a clean PDF that carries the patient's figures.
             await page.GetByRole(AriaRole.Link, new() { Name = "Report for your physiotherapist" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress/report");
+            await s.ArriveAsync("**/progress/report");
             await s.CheckPageAsync();
             await page.EmulateMediaAsync(new() { Media = Media.Print });
             var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
@@ -310,13 +310,13 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             // A share link for the physiotherapist opens the same report.
             await page.GetByRole(AriaRole.Link, new() { Name = "Share this report with your physiotherapist" }).ClickAsync();
-            await page.WaitForURLAsync("**/progress/share");
+            await s.ArriveAsync("**/progress/share");
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Create a share link" }).ClickAsync();
             await page.Locator(".share-url a").WaitForAsync();
             await s.CheckPageAsync();
             await page.Locator(".share-url a").ClickAsync();
-            await page.WaitForURLAsync("**/shared/*");
+            await s.ArriveAsync("**/shared/*");
             await s.CheckPageAsync();
             Assert.Contains("Runner", await page.Locator("#report-program").TextContentAsync() + await page.Locator("main").TextContentAsync());
 
@@ -328,16 +328,16 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.GotoAsync("/today/warning");
             await page.GetByLabel("The knee locks", new() { Exact = false }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Pause my program" }).ClickAsync();
-            await page.WaitForURLAsync("**/today");
+            await s.ArriveAsync("**/today");
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Carry on with my program" }).ClickAsync();
-            await page.WaitForURLAsync("**/today?handler=Cleared");
+            await s.ArriveAsync("**/today?handler=Cleared");
             await s.CheckPageAsync();
             Assert.Contains("Enter the day a clinician saw you.", await page.Locator(".stop-advice").TextContentAsync());
             await page.GetByLabel("A clinician has seen me about this and says I can carry on").CheckAsync();
             await page.GetByLabel("When were you seen?").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Carry on with my program" }).ClickAsync();
-            await page.WaitForURLAsync("**/today");
+            await s.ArriveAsync("**/today");
             Assert.Contains("one step lower", await page.Locator("main").TextContentAsync());
         });
     }
@@ -354,7 +354,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.GotoAsync("/programs/inner-range-quadriceps/start");
             await page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("3");
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
-            await page.WaitForURLAsync("**/today");
+            await s.ArriveAsync("**/today");
             await Seeding.SixWeeksAsync(app, email);
 
             await s.GotoAsync("/progress?range=all");
@@ -379,7 +379,7 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             var finished = await Seeding.FinishAsync(app, email);
             await s.GotoAsync("/today");
             await page.GetByRole(AriaRole.Link, new() { Name = "See what you achieved and what to keep doing" }).ClickAsync();
-            await page.WaitForURLAsync($"**/programs/finished/{finished}");
+            await s.ArriveAsync($"**/programs/finished/{finished}");
             await s.CheckPageAsync();
             Assert.True(await page.Locator(".finished-doses tbody tr").CountAsync() >= 4);
         });

@@ -38,7 +38,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
         await s.GotoAsync("/programs/runners-knee/start");
         await s.Page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync("2");
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
-        await s.Page.WaitForURLAsync("**/today");
+        await s.ArriveAsync("**/today");
         await s.CheckPageAsync();
     }
 
@@ -138,7 +138,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             // On /log the exercises are the patient's choice: the server shows the draft's own again.
             await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
-            await page.WaitForURLAsync("**/log?handler=Restore");
+            await s.ArriveAsync("**/log?handler=Restore");
             await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
             await s.CheckPageAsync();
             Assert.Equal(["Ball bridge"], await page.Locator(".exercise-entry legend").AllInnerTextsAsync());
@@ -180,7 +180,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await s.CheckPageAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
-            await page.WaitForURLAsync("**/today?handler=Restore");
+            await s.ArriveAsync("**/today?handler=Restore");
             await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
             Assert.StartsWith("Step-down", await Entries(page).First.Locator("legend").InnerTextAsync());
             Assert.Equal("17", await Entries(page).First.GetByLabel("Reps").First.InputValueAsync());
@@ -192,7 +192,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
                 if (await pain.Nth(i).InputValueAsync() == "") await pain.Nth(i).FillAsync("1");
             }
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             var saved = Assert.Single(await WorkoutsOfAsync(email));
             Assert.Equal("step-down", saved.Exercises[0].Slug);
             Assert.Equal(17, saved.Exercises[0].Reps[0]);
@@ -347,7 +347,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.Empty(await WorkoutsOfAsync(email));
 
             await status.GetByRole(AriaRole.Link, new() { Name = "open it to check the values" }).ClickAsync();
-            await page.WaitForURLAsync("**/log");
+            await s.ArriveAsync("**/log");
             await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
             await Assertions.Expect(page.Locator(".draft-notice[role=status]")).ToContainTextAsync("We restored your unsaved workout");
             Assert.Equal("11", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
@@ -355,7 +355,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
 
             await Entries(page).First.GetByLabel("Pain during (0-10)").FillAsync("1");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             await s.CheckPageAsync();
             Assert.Single(await WorkoutsOfAsync(email));
         });
@@ -424,7 +424,7 @@ public class OfflineTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             await Patients.LogInAsync(s, first);
             await s.GotoAsync("/history");
             await status.GetByRole(AriaRole.Link, new() { Name = "open it to check the values" }).ClickAsync(new() { Timeout = 30_000 });
-            await page.WaitForURLAsync("**/log");
+            await s.ArriveAsync("**/log");
             await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
             Assert.Equal("11", await Entries(page).First.GetByLabel("Pain during (0-10)").InputValueAsync());
             Assert.Single(await WorkoutsOfAsync(first));

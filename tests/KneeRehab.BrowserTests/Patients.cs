@@ -16,7 +16,7 @@ public static class Patients
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await page.WaitForURLAsync("**/identity/account/registerconfirmation*");
+        await s.ArriveAsync("**/identity/account/registerconfirmation*");
         await s.CheckPageAsync();
 
         await s.GotoAsync(app.Mailbox.ConfirmationLink(email));
@@ -29,7 +29,7 @@ public static class Patients
     public static async Task LogInAsync(BrowserSession s, string email)
     {
         var page = s.Page;
-        await page.WaitForURLAsync("**/identity/account/login*");
+        await s.ArriveAsync("**/identity/account/login*");
         await s.CheckPageAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
@@ -54,7 +54,7 @@ public static class Patients
         await s.GotoAsync($"/programs/{program}/start");
         await s.Page.GetByLabel("Your usual knee pain when you get up in the morning", new() { Exact = false }).FillAsync(morningPain);
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "Start the program" }).ClickAsync();
-        await s.Page.WaitForURLAsync("**/today");
+        await s.ArriveAsync("**/today");
         await s.CheckPageAsync();
     }
 

@@ -53,7 +53,7 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             await s.GotoAsync("/account/preferences");
             await page.GetByLabel("Right", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await page.WaitForURLAsync("**/account/preferences");
+            await s.ArriveAsync("**/account/preferences");
             await Patients.StartProgramAsync(s, "inner-range-quadriceps", "2");
 
             // Exercise 1: today's dose, the key cue, the guide; a hold timer and a rest timer run to their end.
@@ -151,7 +151,7 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             Assert.Contains("left leg: 3 of 4 sets done", summary);
             await s.CheckPageAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             await s.CheckPageAsync();
 
             var stored = await StoredAsync(email);
@@ -182,7 +182,7 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             await Patients.ShowWholeFormAsync(s);
             await page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Wall squat" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/log?handler=AddExercise");
+            await s.ArriveAsync("**/log?handler=AddExercise");
             await Button(page, "One exercise at a time").ClickAsync();
 
             await ExpectStepAsync(page, 1, 2, "Ball bridge");
@@ -203,13 +203,13 @@ public class PlayerTests(AppServer app, BrowserHost host) : IClassFixture<Browse
             await ExpectStepAsync(page, 2, 2, "Wall squat");
             await Button(page, "Finish: see the summary").ClickAsync();
             await Button(page, "Yes, skip it").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/log\\?.*handler=RemoveExercise"));
+            await s.ArriveAsync(new Regex("/log\\?.*handler=RemoveExercise"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your workout" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".player-skip-question")).ToHaveCountAsync(0);
             await s.CheckPageAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/history/\\d+$"));
+            await s.ArriveAsync(new Regex("/history/\\d+$"));
             var stored = await StoredAsync(email);
             Assert.Equal([("ball-bridge", Side.Both)], stored.Keys);
             Assert.Single(stored[("ball-bridge", Side.Both)].Reps);
