@@ -37,19 +37,7 @@ public static class AccountsRegistration
             options.LoginPath = "/identity/account/login";
             options.LogoutPath = "/identity/account/logout";
             options.AccessDeniedPath = "/identity/account/accessdenied";
-            // The stamp is checked against the database on every request; while the database cannot be read the
-            // session is kept, and a page that needs the database answers 503 on its own.
-            options.Events.OnValidatePrincipal = async context =>
-            {
-                try
-                {
-                    await SecurityStampValidator.ValidatePrincipalAsync(context);
-                }
-                catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
-                {
-                    // Nothing to check against now; the session stays as it was until the database is back.
-                }
-            };
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             // Log-out ends every session of the account, not just this browser's: a copied cookie dies with it.
             options.Events.OnSigningOut = async context =>
             {
@@ -57,9 +45,6 @@ public static class AccountsRegistration
                 if (await users.GetUserAsync(context.HttpContext.User) is { } user) await users.UpdateSecurityStampAsync(user);
             };
         });
-        // Every request checks the cookie's security stamp, so log-out, a password change and account deletion
-        // end every earlier session at once (the default checks only every 30 minutes).
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTransient<IEmailSender, EmailSender>();
         builder.Services.AddSingleton<UnknownAccountLogins>();

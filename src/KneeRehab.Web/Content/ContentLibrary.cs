@@ -9,13 +9,22 @@ public sealed class ContentLibrary(ContentSnapshot initial, string root, Progres
 
     public ContentSnapshot Current => _current;
 
+    private int _version;
+
+    /// <summary>Goes up with every reload that replaced the snapshot: cached pages of an older one are not served (<see cref="ContentCache"/>).</summary>
+    public int Version => _version;
+
     public string Root { get; } = root;
 
     /// <summary>Loads the folder again; a valid result replaces the snapshot, an invalid one leaves it in place.</summary>
     public ContentLoadResult Reload()
     {
         var result = ContentLoader.Load(Root, progression);
-        if (result.Snapshot is { } snapshot) _current = snapshot;
+        if (result.Snapshot is { } snapshot)
+        {
+            _current = snapshot;
+            Interlocked.Increment(ref _version);
+        }
         return result;
     }
 }

@@ -17,6 +17,7 @@ public static class ContentRegistration
         if (!result.IsValid) throw new InvalidContentException(result.Report());
 
         builder.Services.AddSingleton(new ContentLibrary(result.Snapshot!, result.Root, progression));
+        builder.Services.AddContentCache();
         if (builder.Environment.IsDevelopment()) builder.Services.AddHostedService<ContentWatcher>();
         return builder;
     }

@@ -25,7 +25,8 @@ public static class DatabaseRegistration
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var connection = Connection(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<KneeRehabDbContext>(options => options
+        // Pooled: a request reuses a context instead of building one (its options, its services) every time.
+        builder.Services.AddDbContextPool<KneeRehabDbContext>(options => options
             .UseSqlite(connection.ToString())
             .AddInterceptors(new SqlitePragmas(), new SqliteFaultRecovery()));
         builder.Services.AddExceptionHandler<DatabaseFaultHandler>();

@@ -1,9 +1,11 @@
 using KneeRehab.Web.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeRehab.Web.Pages.Exercises;
 
+[OutputCache(PolicyName = ContentCache.Policy)]
 public class GuideModel(ContentLibrary content) : PageModel
 {
     public ExerciseGuide Guide { get; private set; } = null!;

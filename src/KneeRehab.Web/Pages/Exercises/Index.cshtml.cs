@@ -1,10 +1,12 @@
 using KneeRehab.Web.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeRehab.Web.Pages.Exercises;
 
 /// <summary>The library: every guide as a card, filtered and searched through the query string (works without JavaScript).</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public class IndexModel(ContentLibrary content) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,9 +1,11 @@
 using KneeRehab.Web.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace KneeRehab.Web.Pages.Programs;
 
+[OutputCache(PolicyName = ContentCache.Policy)]
 public class DetailsModel(ContentLibrary content) : PageModel
 {
     public TrainingProgram Program { get; private set; } = null!;
