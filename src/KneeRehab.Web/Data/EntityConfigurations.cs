@@ -31,6 +31,8 @@ public sealed class WorkoutExerciseConfiguration : IEntityTypeConfiguration<Work
         builder.ComplexProperty(e => e.Prescribed);
         // Pre-fill and "change since last time": this user's latest entry of one exercise, one seek.
         builder.HasIndex(e => new { e.UserId, e.ExerciseSlug, e.Date, e.Id });
+        // Progress and the report: one user's entries in a date range, read without a scan of older years.
+        builder.HasIndex(e => new { e.UserId, e.Date });
     }
 }
 

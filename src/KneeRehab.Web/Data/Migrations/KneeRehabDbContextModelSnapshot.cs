@@ -551,6 +551,8 @@ namespace KneeRehab.Web.Data.Migrations
 
                     b.HasIndex("WorkoutId");
 
+                    b.HasIndex("UserId", "Date");
+
                     b.HasIndex("UserId", "ExerciseSlug", "Date", "Id");
 
                     b.ToTable("WorkoutExercises");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
@@ -25,11 +26,16 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     public string Range { get; private set; } = "3m";
 
+    public enum Period { Workout, Week, Month }
+
+    /// <param name="Date">The workout's day, or the first day of the week or month of a summarised point.</param>
+    /// <param name="During">The highest pain during the workout (or during any workout of the week or month).</param>
     public sealed record PainPoint(DateOnly Date, int During, int? NextMorning);
 
     public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs);
 
     /// <param name="Decision">For a program workout: what the engine decided after it (progress, hold, regress, stop).</param>
+    /// <remarks>A summarised point holds the best session of its week or month: most sets, most reps, longest hold, heaviest load.</remarks>
     public sealed record DosePoint(DateOnly Date, string Side, int Sets, int TotalReps, int MaxHold, double MaxLoadKg, int? Level, string? Decision = null);
 
     /// <summary>The affected leg as a percentage of the other (100 = level): the symmetry figure used for return to sport.</summary>
@@ -70,6 +76,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         await LoadAsync(range);
         return new JsonResult(new
         {
+            grouping = Grouping.ToString().ToLowerInvariant(),
             pain = Pain.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), during = p.During, nextMorning = p.NextMorning }),
             checkIns = CheckIns.Select(c => new { date = c.Date.ToString("yyyy-MM-dd"), average = c.Average, worst = c.Worst, psfs = c.Psfs }),
             exercises = Exercises.Select(e => new
@@ -82,6 +89,18 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         });
     }
 
+    /// <summary>Up to this many workouts in the range, one point per workout; beyond, one per week (or month).</summary>
+    public const int MostPointsPerWorkout = 60;
+
+    /// <summary>How the points are made: one per workout, or the best of each week or month for a long history.</summary>
+    public Period Grouping { get; private set; } = Period.Workout;
+
+    /// <summary>The number of workouts in the range, whatever the grouping.</summary>
+    public int WorkoutCount { get; private set; }
+
+    private sealed record EntryRow(DateOnly Date, int WorkoutId, string Slug, Side Side, int? PainDuring, int? PainNextMorning, int? Level,
+        int Sets, int TotalReps, int MaxHold, double MaxLoadKg);
+
     private async Task LoadAsync(string? range)
     {
         Range = range is not null && Ranges.ContainsKey(range) ? range : "3m";
@@ -90,30 +109,37 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var today = await db.TodayForAsync(clock, userId);
         var from = Ranges[Range].Days is { } days ? today.AddDays(-days) : DateOnly.MinValue;
 
+        // Counted on the (UserId, Date) index alone; a long history is then read as one small row per entry (its sets
+        // summed in SQL, nothing tracked) and drawn per week or month, so the page stays the same size.
+        var workouts = db.Workouts.Where(w => w.UserId == userId && w.Date >= from);
+        WorkoutCount = await workouts.CountAsync();
+        if (WorkoutCount > MostPointsPerWorkout)
+        {
+            var first = await workouts.MinAsync(w => w.Date);
+            Grouping = (today.DayNumber - first.DayNumber) / 7 > MostPointsPerWorkout ? Period.Month : Period.Week;
+        }
+
         var entries = await db.WorkoutExercises.AsNoTracking()
             .Where(e => e.UserId == userId && e.Date >= from)
             .OrderBy(e => e.Date).ThenBy(e => e.WorkoutId).ThenBy(e => e.Position)
-            .Include(e => e.Sets).Include(e => e.Workout)
-            .AsSplitQuery()
+            .Select(e => new EntryRow(e.Date, e.WorkoutId, e.ExerciseSlug, e.Side, e.PainDuring, e.Workout!.PainNextMorning, e.Level,
+                e.Sets.Count, e.Sets.Sum(s => s.Reps), e.Sets.Max(s => s.HoldSeconds) ?? 0, e.Sets.Max(s => s.LoadKg) ?? 0))
             .ToListAsync();
 
-        // The decision recorded after each program workout, per exercise, to mark on the dose charts.
-        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).Select(e => e.Id).ToListAsync();
-        var decisions = (await db.ProgramDecisions.AsNoTracking()
-            .Where(d => enrollments.Contains(d.EnrollmentId) && d.Date >= from && d.WorkoutId != null)
-            .OrderBy(d => d.Id)
-            .Select(d => new { WorkoutId = d.WorkoutId!.Value, d.ExerciseSlug, d.Kind })
-            .ToListAsync())
-            .GroupBy(d => (d.WorkoutId, d.ExerciseSlug))
-            .ToDictionary(g => g.Key, g => g.Last().Kind.ToString().ToLowerInvariant());
+        // The decision recorded after each program workout, per exercise, to mark on the dose charts (per workout only).
+        var decisions = Grouping == Period.Workout ? await DecisionsAsync(userId, from) : [];
 
-        Pain = [.. entries.GroupBy(e => e.WorkoutId)
-            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring) ?? 0, w.First().Workout!.PainNextMorning))];
-        Exercises = [.. entries.GroupBy(e => e.ExerciseSlug)
-            .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, [.. g.Select(e => new DosePoint(
-                e.Date, e.Side.ToString().ToLowerInvariant(), e.Sets.Count, e.TotalReps,
-                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.HoldSeconds ?? 0),
-                e.Sets.Count == 0 ? 0 : e.Sets.Max(s => s.LoadKg ?? 0), e.Level, decisions.GetValueOrDefault((e.WorkoutId, e.ExerciseSlug))))]))
+        var pain = entries.GroupBy(e => e.WorkoutId)
+            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring) ?? 0, w.First().PainNextMorning));
+        Pain = Grouping == Period.Workout ? [.. pain] : [.. pain.GroupBy(p => Start(p.Date))
+            .Select(g => new PainPoint(g.Key, g.Max(p => p.During), g.Max(p => p.NextMorning)))];
+
+        Exercises = [.. entries.GroupBy(e => e.Slug)
+            .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, Grouping == Period.Workout
+                ? [.. g.Select(e => new DosePoint(e.Date, Name(e.Side), e.Sets, e.TotalReps, e.MaxHold, e.MaxLoadKg, e.Level, decisions.GetValueOrDefault((e.WorkoutId, e.Slug))))]
+                // The best session of each week or month, side by side.
+                : [.. g.GroupBy(e => (Date: Start(e.Date), e.Side))
+                    .Select(p => new DosePoint(p.Key.Date, Name(p.Key.Side), p.Max(e => e.Sets), p.Max(e => e.TotalReps), p.Max(e => e.MaxHold), p.Max(e => e.MaxLoadKg), p.Max(e => e.Level)))]))
             .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
@@ -122,6 +148,33 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
 
         Adherence = await AdherenceAsync(userId, from, today);
+    }
+
+    /// <summary>A point's date as the tables show it: the day, or the week or month it stands for.</summary>
+    public string When(DateOnly date) => Grouping switch
+    {
+        Period.Month => date.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        Period.Week => "Week of " + date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        _ => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+    };
+
+    private static string Name(Side side) => side.ToString().ToLowerInvariant();
+
+    /// <summary>The first day of the week (Monday) or month a date falls in.</summary>
+    private DateOnly Start(DateOnly date) => Grouping == Period.Month
+        ? new DateOnly(date.Year, date.Month, 1)
+        : date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    private async Task<Dictionary<(int WorkoutId, string Slug), string>> DecisionsAsync(string userId, DateOnly from)
+    {
+        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).Select(e => e.Id).ToListAsync();
+        return (await db.ProgramDecisions.AsNoTracking()
+                .Where(d => enrollments.Contains(d.EnrollmentId) && d.Date >= from && d.WorkoutId != null)
+                .OrderBy(d => d.Id)
+                .Select(d => new { WorkoutId = d.WorkoutId!.Value, d.ExerciseSlug, d.Kind })
+                .ToListAsync())
+            .GroupBy(d => (d.WorkoutId, d.ExerciseSlug))
+            .ToDictionary(g => g.Key, g => g.Last().Kind.ToString().ToLowerInvariant());
     }
 
     /// <summary>Planned days of the active program (spaced as it asks) against the days a program workout was done.</summary>

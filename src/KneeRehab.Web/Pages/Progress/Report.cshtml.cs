@@ -55,22 +55,27 @@ public sealed class ProgressReport
         Today = Plan?.Today ?? await planner.TodayForAsync(userId);
         var since = Plan?.Enrollment.StartedOn ?? DateOnly.MinValue;
 
-        var entries = await db.WorkoutExercises.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Date >= since)
-            .OrderBy(e => e.Date).ThenBy(e => e.Id)
-            .Include(e => e.Sets)
+        // Counted in SQL and one seek per exercise for the dose it reached: no set of older workouts is loaded.
+        var mine = db.WorkoutExercises.AsNoTracking().Where(e => e.UserId == userId && e.Date >= since);
+        Workouts = await db.Workouts.CountAsync(w => w.UserId == userId && w.Date >= since);
+        var sessions = await mine.GroupBy(e => e.ExerciseSlug)
+            .Select(g => new { Slug = g.Key, Sessions = g.Select(e => e.WorkoutId).Distinct().Count() })
             .ToListAsync();
-        Workouts = entries.Select(e => e.WorkoutId).Distinct().Count();
-        Exercises = [.. entries.GroupBy(e => e.ExerciseSlug).Select(g =>
+        var lines = new List<ExerciseLine>();
+        foreach (var exercise in sessions)
         {
-            var last = g.Last();
-            var guide = content.Current.FindGuide(g.Key);
+            var last = await mine.Where(e => e.ExerciseSlug == exercise.Slug)
+                .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+                .Include(e => e.Sets)
+                .FirstAsync();
+            var guide = content.Current.FindGuide(exercise.Slug);
             var reached = $"{last.Sets.Count} × {(last.Sets.Count == 0 ? 0 : last.Sets.Max(s => s.Reps))}"
                 + (last.Sets.Any(s => s.HoldSeconds > 0) ? $", {last.Sets.Max(s => s.HoldSeconds)} s hold" : "")
                 + (last.Sets.Any(s => s.LoadKg > 0) ? $", {last.Sets.Max(s => s.LoadKg):0.#} kg" : "")
                 + (last.Level is { } level && guide is not null && level <= guide.Meta.LevelSteps.Count ? $", {guide.Meta.LevelSteps[level - 1]}" : "");
-            return new ExerciseLine(guide?.Meta.Title ?? g.Key, reached, g.Select(e => e.WorkoutId).Distinct().Count());
-        }).OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
+            lines.Add(new ExerciseLine(guide?.Meta.Title ?? exercise.Slug, reached, exercise.Sessions));
+        }
+        Exercises = [.. lines.OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
         if (checkIns.Count > 0)
