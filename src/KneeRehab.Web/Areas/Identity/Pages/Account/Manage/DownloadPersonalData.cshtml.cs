@@ -28,10 +28,12 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
         foreach (var login in await userManager.GetLoginsAsync(user))
             account[$"{login.LoginProvider} external login provider key"] = login.ProviderKey;
 
-        var workouts = await db.Workouts.AsNoTracking()
+        // Streamed while it is written (one query, read row by row): years of workouts never sit in memory at once.
+        // Everything else is small and read first, since one context runs one query at a time.
+        var workouts = db.Workouts.AsNoTracking()
             .Where(w => w.UserId == user.Id)
             .OrderBy(w => w.Date).ThenBy(w => w.Id)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .Select(w => new
             {
                 w.Id,
@@ -51,7 +53,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                     Sets = e.Sets.OrderBy(s => s.Number).Select(s => new { s.Number, s.Reps, s.HoldSeconds, s.LoadKg }),
                 }),
             })
-            .ToListAsync();
+            .AsAsyncEnumerable();
         var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { l.Name, l.Slugs }).ToListAsync();
         var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
@@ -73,7 +75,9 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
             .AsSplitQuery().ToListAsync();
 
+        Response.ContentType = "application/json";
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
-        return File(JsonSerializer.SerializeToUtf8Bytes(new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks }, Json), "application/json");
+        await JsonSerializer.SerializeAsync(Response.Body, new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks }, Json, HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 }
