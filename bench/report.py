@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Reads the outputs of one bench/run and writes the results file: every figure, every ratio, the targets."""
 import argparse
+import html
 import datetime
 import os
 import platform
@@ -43,6 +44,7 @@ def main():
     args = argparse.ArgumentParser()
     for name in ("--cases", "--mode", "--duration", "--first-ms", "--rss-kb", "--seed", "--out"):
         args.add_argument(name, required=True)
+    args.add_argument("--micro", help="BenchmarkDotNet's GitHub-flavoured tables of the hot code paths")
     a = args.parse_args()
 
     labels, wrk, exports = {}, {}, {}
@@ -129,6 +131,16 @@ def main():
     for name, value, ok in checks:
         lines.append(f"| {name} | {fmt(value, '{:.2f}')} | {verdict(ok)} |")
     lines.append("")
+
+    if a.micro:
+        lines += ["## Hot code paths (BenchmarkDotNet, in process, same run)", "",
+                  "Not pinned: the app and nginx are stopped by then. " + ("One iteration each (smoke)." if a.mode == "smoke" else "BenchmarkDotNet's short run job."), ""]
+        # One table per benchmark class, one blank line between them; names unescaped, no bold.
+        for l in open(a.micro):
+            l = html.unescape(l.rstrip("\n")).replace("**", "")
+            if l.startswith("|") or (l == "" and lines[-1] != ""):
+                lines.append(l)
+        lines.append("")
 
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     with open(a.out, "w") as out:
