@@ -131,6 +131,10 @@ def main():
     for name, value, ok in checks:
         lines.append(f"| {name} | {fmt(value, '{:.2f}')} | {verdict(ok)} |")
     lines.append("")
+    floor = wrk.get("floor", {}).get("rps")
+    if floor and s:
+        lines += [f"The framework's floor, Kestrel alone answering with the same bytes from memory on the same core, is {floor / s:.2f} × S: "
+                  "no ASP.NET Core page can reach a throughput target above that ratio on this machine.", ""]
 
     if a.micro:
         lines += ["## Hot code paths (BenchmarkDotNet, in process, same run)", "",

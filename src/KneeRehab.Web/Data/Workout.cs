@@ -28,12 +28,11 @@ public sealed class Workout
     public List<WorkoutExercise> Exercises { get; set; } = [];
 
     /// <summary>"2 exercises · 4 sets · 40 reps"</summary>
-    public string Summary()
-    {
-        var sets = Exercises.Sum(e => e.Sets.Count);
-        var reps = Exercises.Sum(e => e.Sets.Sum(s => s.Reps));
-        return $"{Plural(Exercises.Count, "exercise")} · {Plural(sets, "set")} · {Plural(reps, "rep")}";
-    }
+    public string Summary() => Summary(Exercises.Count, Exercises.Sum(e => e.Sets.Count), Exercises.Sum(e => e.Sets.Sum(s => s.Reps)));
+
+    /// <summary>"3 exercises · 9 sets · 90 reps", from counts a query made without loading the sets.</summary>
+    public static string Summary(int exercises, int sets, int reps) =>
+        $"{Plural(exercises, "exercise")} · {Plural(sets, "set")} · {Plural(reps, "rep")}";
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -25,18 +25,21 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>The cursor of the "newer" link, or null on the first page.</summary>
     public string? Newer { get; private set; }
 
+    /// <summary>A page's row as one query reads it: counts made in SQL, no set loaded.</summary>
+    private sealed record Line(int Id, DateOnly Date, int? PainNextMorning, int Exercises, int Sets, int Reps, List<string> Slugs);
+
     public async Task OnGetAsync(string? before, string? after)
     {
         var userId = users.GetUserId(User)!;
         var mine = db.Workouts.AsNoTracking().Where(w => w.UserId == userId);
-        List<Workout> page;
+        List<Line> page;
         bool moreOlder, moreNewer;
 
         if (Cursor.TryParse(after, out var newerThan))
         {
             // Going back towards the newest: read upwards from the cursor, then show newest first.
-            page = await WithSets(mine.Where(w => w.Date > newerThan.Date || (w.Date == newerThan.Date && w.Id > newerThan.Id))
-                .OrderBy(w => w.Date).ThenBy(w => w.Id)).Take(PageSize + 1).ToListAsync();
+            page = await Lines(mine.Where(w => w.Date > newerThan.Date || (w.Date == newerThan.Date && w.Id > newerThan.Id))
+                .OrderBy(w => w.Date).ThenBy(w => w.Id).Take(PageSize + 1)).ToListAsync();
             moreNewer = page.Count > PageSize;
             page = [.. page.Take(PageSize).Reverse()];
             moreOlder = true;
@@ -46,27 +49,30 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             var query = mine;
             var hasCursor = Cursor.TryParse(before, out var olderThan);
             if (hasCursor) query = query.Where(w => w.Date < olderThan.Date || (w.Date == olderThan.Date && w.Id < olderThan.Id));
-            page = await WithSets(query.OrderByDescending(w => w.Date).ThenByDescending(w => w.Id)).Take(PageSize + 1).ToListAsync();
+            page = await Lines(query.OrderByDescending(w => w.Date).ThenByDescending(w => w.Id).Take(PageSize + 1)).ToListAsync();
             moreOlder = page.Count > PageSize;
             page = [.. page.Take(PageSize)];
             moreNewer = hasCursor;
         }
 
         var snapshot = content.Current;
-        Workouts = [.. page.Select(w => new Row(w.Id, w.Date, w.Summary(),
-            string.Join(", ", w.Exercises.OrderBy(e => e.Position).Select(e => snapshot.FindGuide(e.ExerciseSlug)?.Meta.Title ?? e.ExerciseSlug).Distinct()),
+        Workouts = [.. page.Select(w => new Row(w.Id, w.Date, Workout.Summary(w.Exercises, w.Sets, w.Reps),
+            string.Join(", ", w.Slugs.Select(slug => snapshot.FindGuide(slug)?.Meta.Title ?? slug).Distinct()),
             w.PainNextMorning))];
-        Older = moreOlder && page.Count > 0 ? Cursor.Format(page[^1]) : null;
-        Newer = moreNewer && page.Count > 0 ? Cursor.Format(page[0]) : null;
+        Older = moreOlder && page.Count > 0 ? Cursor.Format(page[^1].Date, page[^1].Id) : null;
+        Newer = moreNewer && page.Count > 0 ? Cursor.Format(page[0].Date, page[0].Id) : null;
     }
 
-    private static IQueryable<Workout> WithSets(IQueryable<Workout> workouts) =>
-        workouts.Include(w => w.Exercises).ThenInclude(e => e.Sets).AsSplitQuery();
+    private static IQueryable<Line> Lines(IQueryable<Workout> workouts) =>
+        workouts.Select(w => new Line(w.Id, w.Date, w.PainNextMorning, w.Exercises.Count,
+                w.Exercises.SelectMany(e => e.Sets).Count(), w.Exercises.SelectMany(e => e.Sets).Sum(s => s.Reps),
+                w.Exercises.OrderBy(e => e.Position).Select(e => e.ExerciseSlug).ToList()))
+            .AsSplitQuery();
 
     /// <summary>A position in the history: "2026-11-24.123" (date, then id as the tie-break).</summary>
     private static class Cursor
     {
-        public static string Format(Workout w) => $"{w.Date:yyyy-MM-dd}.{w.Id}";
+        public static string Format(DateOnly date, int id) => $"{date:yyyy-MM-dd}.{id}";
 
         public static bool TryParse(string? text, out (DateOnly Date, int Id) cursor)
         {
