@@ -127,3 +127,23 @@ public sealed class ExerciseListConfiguration : IEntityTypeConfiguration<Exercis
         builder.HasIndex(l => l.UserId);
     }
 }
+
+public sealed class ExerciseSummaryConfiguration : IEntityTypeConfiguration<ExerciseSummary>
+{
+    public void Configure(EntityTypeBuilder<ExerciseSummary> builder)
+    {
+        builder.HasKey(s => new { s.UserId, s.Period, s.Start, s.ExerciseSlug, s.Side });
+        builder.Property(s => s.ExerciseSlug).HasMaxLength(100);
+        builder.Property(s => s.Side).HasConversion<string>().HasMaxLength(8);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PainSummaryConfiguration : IEntityTypeConfiguration<PainSummary>
+{
+    public void Configure(EntityTypeBuilder<PainSummary> builder)
+    {
+        builder.HasKey(s => new { s.UserId, s.Period, s.Start });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -25,6 +25,35 @@ public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> opti
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();
 
+    public DbSet<ExerciseSummary> ExerciseSummaries => Set<ExerciseSummary>();
+
+    public DbSet<PainSummary> PainSummaries => Set<PainSummary>();
+
+    /// <summary>A save that touches workouts also brings their weekly and monthly summaries up to date, in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ProgressSummaries.Collect(ChangeTracker);
+        if (changes.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ProgressSummaries.RefreshAsync(this, changes, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    // The app saves asynchronously; the commands and tests that save synchronously get the same summaries.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

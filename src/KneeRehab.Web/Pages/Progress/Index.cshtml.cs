@@ -26,7 +26,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     public string Range { get; private set; } = "3m";
 
-    public enum Period { Workout, Week, Month }
+    public enum Period { Workout, Week, Month, Quarter, Year }
 
     /// <param name="Date">The workout's day, or the first day of the week or month of a summarised point.</param>
     /// <param name="During">The highest pain during the workout (or during any workout of the week or month).</param>
@@ -115,36 +115,24 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         WorkoutCount = await workouts.CountAsync();
         if (WorkoutCount > MostPointsPerWorkout)
         {
-            var first = await workouts.MinAsync(w => w.Date);
-            Grouping = (today.DayNumber - first.DayNumber) / 7 > MostPointsPerWorkout ? Period.Month : Period.Week;
+            // The finest grouping that keeps each chart to at most 60 points: weeks, months, quarters, then years.
+            var span = today.DayNumber - (await workouts.MinAsync(w => w.Date)).DayNumber;
+            Grouping = span / 7 <= MostPointsPerWorkout ? Period.Week
+                : span / 30 <= MostPointsPerWorkout ? Period.Month
+                : span / 91 <= MostPointsPerWorkout ? Period.Quarter
+                : Period.Year;
         }
 
-        var entries = await db.WorkoutExercises.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Date >= from)
-            .OrderBy(e => e.Date).ThenBy(e => e.WorkoutId).ThenBy(e => e.Position)
-            .Select(e => new EntryRow(e.Date, e.WorkoutId, e.ExerciseSlug, e.Side, e.PainDuring, e.Workout!.PainNextMorning, e.Level,
-                e.Sets.Count, e.Sets.Sum(s => s.Reps), e.Sets.Max(s => s.HoldSeconds) ?? 0, e.Sets.Max(s => s.LoadKg) ?? 0))
-            .ToListAsync();
-
-        // The decision recorded after each program workout, per exercise, to mark on the dose charts (per workout only).
-        var decisions = Grouping == Period.Workout ? await DecisionsAsync(userId, from) : [];
-
-        var pain = entries.GroupBy(e => e.WorkoutId)
-            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring) ?? 0, w.First().PainNextMorning));
-        Pain = Grouping == Period.Workout ? [.. pain] : [.. pain.GroupBy(p => Start(p.Date))
-            .Select(g => new PainPoint(g.Key, g.Max(p => p.During), g.Max(p => p.NextMorning)))];
-
-        Exercises = [.. entries.GroupBy(e => e.Slug)
-            .Select(g => new ExerciseSeries(g.Key, content.Current.FindGuide(g.Key)?.Meta.Title ?? g.Key, Grouping == Period.Workout
-                ? [.. g.Select(e => new DosePoint(e.Date, Name(e.Side), e.Sets, e.TotalReps, e.MaxHold, e.MaxLoadKg, e.Level, decisions.GetValueOrDefault((e.WorkoutId, e.Slug))))]
-                // The best session of each week or month, side by side.
-                : [.. g.GroupBy(e => (Date: Start(e.Date), e.Side))
-                    .Select(p => new DosePoint(p.Key.Date, Name(p.Key.Side), p.Max(e => e.Sets), p.Max(e => e.TotalReps), p.Max(e => e.MaxHold), p.Max(e => e.MaxLoadKg), p.Max(e => e.Level)))]))
-            .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
+        if (Grouping == Period.Workout) await LoadPerWorkoutAsync(userId, from);
+        else await LoadSummariesAsync(userId, from);
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
             .OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
-        CheckIns = [.. checkIns.Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.PsfsScore))];
+        CheckIns = Grouping == Period.Workout
+            ? [.. checkIns.Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.PsfsScore))]
+            // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score.
+            : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.AveragePain), MidpointRounding.AwayFromZero),
+                g.Max(c => c.WorstPain), g.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore))];
         Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
 
         Adherence = await AdherenceAsync(userId, from, today);
@@ -153,17 +141,72 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>A point's date as the tables show it: the day, or the week or month it stands for.</summary>
     public string When(DateOnly date) => Grouping switch
     {
+        Period.Year => date.ToString("yyyy", CultureInfo.InvariantCulture),
+        Period.Quarter => $"Q{(date.Month - 1) / 3 + 1} {date.Year}",
         Period.Month => date.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
         Period.Week => "Week of " + date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         _ => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
-    private static string Name(Side side) => side.ToString().ToLowerInvariant();
+    /// <summary>Up to <see cref="MostPointsPerWorkout"/> workouts: one small row per entry, its sets summed in SQL.</summary>
+    private async Task LoadPerWorkoutAsync(string userId, DateOnly from)
+    {
+        var entries = await db.WorkoutExercises.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Date >= from)
+            .OrderBy(e => e.Date).ThenBy(e => e.WorkoutId).ThenBy(e => e.Position)
+            .Select(e => new EntryRow(e.Date, e.WorkoutId, e.ExerciseSlug, e.Side, e.PainDuring, e.Workout!.PainNextMorning, e.Level,
+                e.Sets.Count, e.Sets.Sum(s => s.Reps), e.Sets.Max(s => s.HoldSeconds) ?? 0, e.Sets.Max(s => s.LoadKg) ?? 0))
+            .ToListAsync();
+        // The decision recorded after each program workout, per exercise, to mark on the dose charts.
+        var decisions = await DecisionsAsync(userId, from);
 
-    /// <summary>The first day of the week (Monday) or month a date falls in.</summary>
-    private DateOnly Start(DateOnly date) => Grouping == Period.Month
-        ? new DateOnly(date.Year, date.Month, 1)
-        : date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        Pain = [.. entries.GroupBy(e => e.WorkoutId)
+            .Select(w => new PainPoint(w.First().Date, w.Max(e => e.PainDuring) ?? 0, w.First().PainNextMorning))];
+        Exercises = [.. entries.GroupBy(e => e.Slug)
+            .Select(g => new ExerciseSeries(g.Key, Title(g.Key),
+                [.. g.Select(e => new DosePoint(e.Date, Name(e.Side), e.Sets, e.TotalReps, e.MaxHold, e.MaxLoadKg, e.Level, decisions.GetValueOrDefault((e.WorkoutId, e.Slug))))]))
+            .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// A long history: the weekly or monthly summaries kept up to date at every save (Data/ProgressSummary.cs), one
+    /// row per period and exercise side, so the cost follows the number of periods shown, not of sets logged. A
+    /// period that began before the range is shown whole.
+    /// </summary>
+    private async Task LoadSummariesAsync(string userId, DateOnly from)
+    {
+        var period = Grouping == Period.Week ? SummaryPeriod.Week : SummaryPeriod.Month;
+        var first = ProgressSummaries.StartOf(period, from);
+        var pains = await db.PainSummaries.AsNoTracking()
+            .Where(p => p.UserId == userId && p.Period == period && p.Start >= first)
+            .OrderBy(p => p.Start).ToListAsync();
+        var doses = await db.ExerciseSummaries.AsNoTracking()
+            .Where(d => d.UserId == userId && d.Period == period && d.Start >= first)
+            .OrderBy(d => d.Start).ToListAsync();
+
+        // Quarters and years are made of the months.
+        Pain = [.. pains.GroupBy(p => PeriodStart(p.Start)).Select(g => new PainPoint(g.Key, g.Max(p => p.HighestPain), g.Max(p => p.HighestNextMorning)))];
+        Exercises = [.. doses.GroupBy(d => d.ExerciseSlug)
+            .Select(g => new ExerciseSeries(g.Key, Title(g.Key), [.. g.GroupBy(d => (Start: PeriodStart(d.Start), d.Side))
+                .Select(p => new DosePoint(p.Key.Start, Name(p.Key.Side), p.Max(d => d.BestSets), p.Max(d => d.BestReps), p.Max(d => d.BestHold), p.Max(d => d.BestLoadKg), p.Max(d => d.HighestLevel)))]))
+            .OrderBy(s => s.Title, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The first day of the week (Monday), month, quarter or year a date falls in.</summary>
+    private DateOnly PeriodStart(DateOnly date) => Grouping switch
+    {
+        Period.Week => ProgressSummaries.StartOf(SummaryPeriod.Week, date),
+        Period.Quarter => new DateOnly(date.Year, (date.Month - 1) / 3 * 3 + 1, 1),
+        Period.Year => new DateOnly(date.Year, 1, 1),
+        _ => ProgressSummaries.StartOf(SummaryPeriod.Month, date),
+    };
+
+    /// <summary>"week", "month", "quarter", "year" (or "workout"), as the page names its points.</summary>
+    public string PeriodNoun => Grouping.ToString().ToLowerInvariant();
+
+    private string Title(string slug) => content.Current.FindGuide(slug)?.Meta.Title ?? slug;
+
+    private static string Name(Side side) => side.ToString().ToLowerInvariant();
 
     private async Task<Dictionary<(int WorkoutId, string Slug), string>> DecisionsAsync(string userId, DateOnly from)
     {

@@ -88,6 +88,26 @@ public class LongHistoryTests : IDisposable
         Assert.Equal(["4 Nov 2026", "11 Nov 2026", "18 Nov 2026", "25 Nov 2026", "2 Dec 2026"], Rows(month, "#pain-heading").Select(r => r[0]));
     }
 
+    // Every 60 days: 4,140 days back to July 2015, 45 quarters long (more than 60 months), 46 calendar quarters.
+    // Every 100 days: 6,900 days back to 2008, 75 quarters long, so per year: 19 years.
+    [Theory]
+    [InlineData(60, "Q4 2026", "Q3 2015", 46)]
+    [InlineData(100, "2026", "2008", 19)]
+    public async Task Years_of_history_are_shown_per_quarter_or_per_year_so_a_chart_keeps_to_sixty_points(int every, string last, string first, int points)
+    {
+        var client = await PatientWithBridgesAsync(70, every);
+
+        var all = await client.GetDocumentAsync("/progress?range=all");
+
+        var pain = Rows(all, "#pain-heading");
+        Assert.Equal(points, pain.Count);
+        Assert.Equal(first, pain[0][0]);
+        Assert.Equal(last, pain[^1][0]);
+        Assert.Equal(points, Rows(all, "#dose-ball-bridge").Count);
+        // A point holds the best session of its period: reps are 10 + i % 7 and 10, so no point is above 26.
+        Assert.All(Rows(all, "#dose-ball-bridge"), r => Assert.InRange(int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), 20, 26));
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
