@@ -25,7 +25,11 @@ public sealed class OutcomeCheckIn
     public double? PsfsScore => Psfs.Count == 0 ? null : Psfs.Average(p => p.Score);
 
     /// <summary>What changed from the first check-in to the last (oldest first), in plain words: average pain, then the PSFS.</summary>
-    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<OutcomeCheckIn> checkIns)
+    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<OutcomeCheckIn> checkIns) =>
+        ReadingsSinceFirst([.. checkIns.Select(c => (c.AveragePain, c.PsfsScore))]);
+
+    /// <summary>The same from the two figures a query can read without loading the check-ins.</summary>
+    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<(int AveragePain, double? PsfsScore)> checkIns)
     {
         var readings = new List<Outcomes.ChangeReading>();
         if (checkIns.Count >= 2) readings.Add(Outcomes.ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));

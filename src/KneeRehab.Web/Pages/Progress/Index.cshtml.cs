@@ -126,14 +126,16 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         if (Grouping == Period.Workout) await LoadPerWorkoutAsync(userId, from);
         else await LoadSummariesAsync(userId, from);
 
+        // Two numbers a check-in, the activity score averaged in SQL: nothing else of years of check-ins is loaded.
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
-            .OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
-        CheckIns = Grouping == Period.Workout
-            ? [.. checkIns.Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.PsfsScore))]
+            .OrderBy(c => c.Date)
+            .Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score)))
+            .ToListAsync();
+        CheckIns = Grouping == Period.Workout ? checkIns
             // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score.
-            : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.AveragePain), MidpointRounding.AwayFromZero),
-                g.Max(c => c.WorstPain), g.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore))];
-        Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
+            : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.Average), MidpointRounding.AwayFromZero),
+                g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs))];
+        Readings = OutcomeCheckIn.ReadingsSinceFirst([.. checkIns.Select(c => (c.Average, c.Psfs))]);
 
         Adherence = await AdherenceAsync(userId, from, today);
     }

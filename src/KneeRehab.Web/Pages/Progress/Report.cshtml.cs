@@ -77,13 +77,15 @@ public sealed class ProgressReport
         }
         Exercises = [.. lines.OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
 
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
+        // Four numbers a check-in, the activity score averaged in SQL.
+        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Date)
+            .Select(c => new { c.Date, c.AveragePain, c.WorstPain, Psfs = c.Psfs.Average(p => (double?)p.Score) }).ToListAsync();
         if (checkIns.Count > 0)
         {
-            FirstCheckIn = (checkIns[0].Date, checkIns[0].AveragePain, checkIns[0].WorstPain, checkIns[0].PsfsScore);
-            LatestCheckIn = (checkIns[^1].Date, checkIns[^1].AveragePain, checkIns[^1].WorstPain, checkIns.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore);
+            FirstCheckIn = (checkIns[0].Date, checkIns[0].AveragePain, checkIns[0].WorstPain, checkIns[0].Psfs);
+            LatestCheckIn = (checkIns[^1].Date, checkIns[^1].AveragePain, checkIns[^1].WorstPain, checkIns.LastOrDefault(c => c.Psfs is not null)?.Psfs);
         }
-        Readings = OutcomeCheckIn.ReadingsSinceFirst(checkIns);
+        Readings = OutcomeCheckIn.ReadingsSinceFirst([.. checkIns.Select(c => (c.AveragePain, c.Psfs))]);
 
         if (Plan is not null)
         {
