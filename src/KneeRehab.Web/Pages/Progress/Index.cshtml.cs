@@ -181,10 +181,14 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var first = ProgressSummaries.StartOf(period, from);
         var pains = await db.PainSummaries.AsNoTracking()
             .Where(p => p.UserId == userId && p.Period == period && p.Start >= first)
-            .OrderBy(p => p.Start).ToListAsync();
+            .OrderBy(p => p.Start)
+            .Select(p => new { p.Start, p.HighestPain, p.HighestNextMorning })
+            .ToListAsync();
         var doses = await db.ExerciseSummaries.AsNoTracking()
             .Where(d => d.UserId == userId && d.Period == period && d.Start >= first)
-            .OrderBy(d => d.Start).ToListAsync();
+            .OrderBy(d => d.Start)
+            .Select(d => new { d.Start, d.ExerciseSlug, d.Side, d.BestSets, d.BestReps, d.BestHold, d.BestLoadKg, d.HighestLevel })
+            .ToListAsync();
 
         // Quarters and years are made of the months.
         Pain = [.. pains.GroupBy(p => PeriodStart(p.Start)).Select(g => new PainPoint(g.Key, g.Max(p => p.HighestPain), g.Max(p => p.HighestNextMorning)))];
