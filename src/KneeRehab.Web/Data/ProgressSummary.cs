@@ -70,6 +70,13 @@ public static class ProgressSummaries
         HashSet<int> ParentsOfSets)
     {
         public bool IsEmpty => Days.Count == 0 && Series.Count == 0 && ParentsOfSets.Count == 0;
+
+        /// <summary>Nothing but new workouts and entries (with their sets): the usual save, merged without reading back.</summary>
+        public bool OnlyAdditions { get; set; } = true;
+
+        public List<Workout> NewWorkouts { get; } = [];
+
+        public List<WorkoutExercise> NewEntries { get; } = [];
     }
 
     public static DateOnly StartOf(SummaryPeriod period, DateOnly date) => period == SummaryPeriod.Month
@@ -88,6 +95,9 @@ public static class ProgressSummaries
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is Workout or WorkoutExercise or LoggedSet && entry.State != EntityState.Added) changes.OnlyAdditions = false;
+            if (entry.State == EntityState.Added && entry.Entity is Workout added) changes.NewWorkouts.Add(added);
+            if (entry.State == EntityState.Added && entry.Entity is WorkoutExercise addedEntry) changes.NewEntries.Add(addedEntry);
             switch (entry.Entity)
             {
                 case Workout workout:
@@ -105,6 +115,7 @@ public static class ProgressSummaries
                     break;
                 case LoggedSet set when !withNewEntries.Contains(set):
                     changes.ParentsOfSets.Add(set.WorkoutExerciseId);
+                    changes.OnlyAdditions = false;
                     break;
             }
         }
@@ -117,6 +128,11 @@ public static class ProgressSummaries
     /// <summary>After the save, in its transaction: every touched week and month worked out again and saved.</summary>
     public static async Task RefreshAsync(KneeRehabDbContext db, Changes changes, CancellationToken cancellationToken)
     {
+        if (changes.OnlyAdditions)
+        {
+            await MergeAdditionsAsync(db, changes, cancellationToken);
+            return;
+        }
         if (changes.ParentsOfSets.Count > 0)
         {
             var parents = await db.WorkoutExercises.AsNoTracking().Where(e => changes.ParentsOfSets.Contains(e.Id))
@@ -139,6 +155,46 @@ public static class ProgressSummaries
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// New workouts only: every figure of a summary is a highest value, so a period's row takes the larger of what it
+    /// held and what was added (one key look-up a row, no rows of the period read back).
+    /// </summary>
+    private static async Task MergeAdditionsAsync(KneeRehabDbContext db, Changes changes, CancellationToken cancellationToken)
+    {
+        foreach (var period in Periods)
+        {
+            foreach (var workout in changes.NewWorkouts)
+            {
+                var pain = await PainRowAsync(db, workout.UserId, period, workout.Date, cancellationToken);
+                pain.HighestNextMorning = Higher(pain.HighestNextMorning, workout.PainNextMorning);
+            }
+            foreach (var entry in changes.NewEntries)
+            {
+                var pain = await PainRowAsync(db, entry.UserId, period, entry.Date, cancellationToken);
+                pain.HighestPain = Math.Max(pain.HighestPain, entry.PainDuring ?? 0);
+
+                var start = StartOf(period, entry.Date);
+                var row = await db.ExerciseSummaries.FindAsync([entry.UserId, period, start, entry.ExerciseSlug, entry.Side], cancellationToken)
+                    ?? db.ExerciseSummaries.Add(new ExerciseSummary { UserId = entry.UserId, Period = period, Start = start, ExerciseSlug = entry.ExerciseSlug, Side = entry.Side }).Entity;
+                row.BestSets = Math.Max(row.BestSets, entry.Sets.Count);
+                row.BestReps = Math.Max(row.BestReps, entry.Sets.Sum(s => s.Reps));
+                row.BestHold = Math.Max(row.BestHold, entry.Sets.Count == 0 ? 0 : entry.Sets.Max(s => s.HoldSeconds ?? 0));
+                row.BestLoadKg = Math.Max(row.BestLoadKg, entry.Sets.Count == 0 ? 0 : entry.Sets.Max(s => s.LoadKg ?? 0));
+                row.HighestLevel = Higher(row.HighestLevel, entry.Level);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<PainSummary> PainRowAsync(KneeRehabDbContext db, string userId, SummaryPeriod period, DateOnly date, CancellationToken cancellationToken)
+    {
+        var start = StartOf(period, date);
+        return await db.PainSummaries.FindAsync([userId, period, start], cancellationToken)
+            ?? db.PainSummaries.Add(new PainSummary { UserId = userId, Period = period, Start = start }).Entity;
+    }
+
+    private static int? Higher(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     private static async Task RefreshPainAsync(KneeRehabDbContext db, string userId, SummaryPeriod period, DateOnly start, CancellationToken cancellationToken)
     {

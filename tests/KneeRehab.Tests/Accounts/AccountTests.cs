@@ -254,6 +254,39 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
     }
 
     [Fact]
+    public async Task Personal_data_download_of_a_long_history_has_every_workout_in_order_across_its_pages()
+    {
+        var email = NewEmail();
+        var client = await factory.CreateUserClientAsync(email);
+        await using (var db = factory.OpenDatabase())
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+            // 450 workouts, more than two pages of the download's reading; two on some days (the id breaks the tie).
+            var first = new DateOnly(2024, 1, 1);
+            for (var i = 0; i < 450; i++)
+            {
+                var date = first.AddDays(i * 2 / 3);
+                var workout = new KneeRehab.Web.Data.Workout { UserId = userId, Date = date, IdempotencyKey = Guid.NewGuid(), CreatedUtc = DateTime.UnixEpoch, Notes = $"w{i}" };
+                workout.Exercises.Add(new KneeRehab.Web.Data.WorkoutExercise
+                {
+                    UserId = userId, Date = date, ExerciseSlug = "wall-squat", PainDuring = i % 4, FormOk = true,
+                    Sets = [new KneeRehab.Web.Data.LoggedSet { Number = 1, Reps = 1 + i % 20 }],
+                });
+                db.Workouts.Add(workout);
+            }
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var personalData = await client.GetDocumentAsync("/identity/account/manage/personaldata");
+        using var download = await client.SubmitAsync(personalData.QuerySelector<IHtmlFormElement>("form#download-data")!);
+        using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var workouts = json.RootElement.GetProperty("workouts").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(0, 450).Select(i => $"w{i}"), workouts.Select(w => w.GetProperty("Notes").GetString()));
+        Assert.Equal(1 + 449 % 20, workouts[^1].GetProperty("Exercises")[0].GetProperty("Sets")[0].GetProperty("Reps").GetInt32());
+    }
+
+    [Fact]
     public async Task Deleting_the_account_deletes_its_workouts()
     {
         var email = NewEmail();

@@ -17,6 +17,43 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
 
     public IActionResult OnGet() => NotFound();
 
+    private const int WorkoutsPerPage = 200;
+
+    private async IAsyncEnumerable<object> WorkoutsOf(string userId)
+    {
+        (DateOnly Date, int Id)? after = null;
+        while (true)
+        {
+            var mine = db.Workouts.AsNoTracking().Where(w => w.UserId == userId);
+            if (after is var (date, id)) mine = mine.Where(w => w.Date > date || (w.Date == date && w.Id > id));
+            var page = await mine.OrderBy(w => w.Date).ThenBy(w => w.Id).Take(WorkoutsPerPage)
+                .Select(w => new
+                {
+                    w.Id,
+                    w.Date,
+                    w.Notes,
+                    w.PainNextMorning,
+                    w.CreatedUtc,
+                    Exercises = w.Exercises.OrderBy(e => e.Position).Select(e => new
+                    {
+                        e.ExerciseSlug,
+                        Side = e.Side.ToString(),
+                        e.PainDuring,
+                        e.FormOk,
+                        e.Note,
+                        e.Level,
+                        e.Prescribed,
+                        Sets = e.Sets.OrderBy(s => s.Number).Select(s => new { s.Number, s.Reps, s.HoldSeconds, s.LoadKg }).ToList(),
+                    }).ToList(),
+                })
+                .AsSplitQuery()
+                .ToListAsync(HttpContext.RequestAborted);
+            foreach (var workout in page) yield return workout;
+            if (page.Count < WorkoutsPerPage) yield break;
+            after = (page[^1].Date, page[^1].Id);
+        }
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await userManager.GetUserAsync(User);
@@ -28,32 +65,9 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
         foreach (var login in await userManager.GetLoginsAsync(user))
             account[$"{login.LoginProvider} external login provider key"] = login.ProviderKey;
 
-        // Streamed while it is written (one query, read row by row): years of workouts never sit in memory at once.
-        // Everything else is small and read first, since one context runs one query at a time.
-        var workouts = db.Workouts.AsNoTracking()
-            .Where(w => w.UserId == user.Id)
-            .OrderBy(w => w.Date).ThenBy(w => w.Id)
-            .AsSingleQuery()
-            .Select(w => new
-            {
-                w.Id,
-                w.Date,
-                w.Notes,
-                w.PainNextMorning,
-                w.CreatedUtc,
-                Exercises = w.Exercises.OrderBy(e => e.Position).Select(e => new
-                {
-                    e.ExerciseSlug,
-                    Side = e.Side.ToString(),
-                    e.PainDuring,
-                    e.FormOk,
-                    e.Note,
-                    e.Level,
-                    e.Prescribed,
-                    Sets = e.Sets.OrderBy(s => s.Number).Select(s => new { s.Number, s.Reps, s.HoldSeconds, s.LoadKg }),
-                }),
-            })
-            .AsAsyncEnumerable();
+        // Streamed while it is written, a page of workouts at a time (keyset on date and id): years of workouts never
+        // sit in memory at once, and the first bytes go out after one page. Everything else is small and read first.
+        var workouts = WorkoutsOf(user.Id);
         var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
             .Select(l => new { l.Name, l.Slugs }).ToListAsync();
         var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
