@@ -1002,7 +1002,8 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         });
     }
 
-    private static readonly string[] WorkoutTables = ["Workouts", "WorkoutExercises", "LoggedSets", "sqlite_sequence"];
+    // A saved workout also updates its week's and month's progress summaries.
+    private static readonly string[] WorkoutTables = ["Workouts", "WorkoutExercises", "LoggedSets", "ExerciseSummaries", "PainSummaries", "sqlite_sequence"];
 
     // What a case prepares, sends and expects.
 

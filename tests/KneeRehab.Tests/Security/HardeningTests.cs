@@ -325,6 +325,10 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                 ["ShareLinks"] = (await db.ShareLinks.CountAsync(l => l.UserId == userId, TestContext.Current.CancellationToken), root.GetProperty("shareLinks").GetArrayLength()),
                 ["ShareLinkView"] = (await db.Set<ShareLinkView>().CountAsync(v => db.ShareLinks.Any(l => l.Id == v.ShareLinkId && l.UserId == userId), TestContext.Current.CancellationToken),
                     root.GetProperty("shareLinks").EnumerateArray().Sum(l => l.GetProperty("views").GetArrayLength())),
+                ["ExerciseSummaries"] = (await db.ExerciseSummaries.CountAsync(x => x.UserId == userId, TestContext.Current.CancellationToken),
+                    root.GetProperty("progressSummaries").GetProperty("exercises").GetArrayLength()),
+                ["PainSummaries"] = (await db.PainSummaries.CountAsync(x => x.UserId == userId, TestContext.Current.CancellationToken),
+                    root.GetProperty("progressSummaries").GetProperty("pain").GetArrayLength()),
             };
             foreach (var (table, (stored, downloaded)) in counts)
             {
@@ -343,6 +347,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
         await using var after = factory.OpenDatabase();
         Assert.False(await after.Workouts.AnyAsync(w => w.UserId == userId, TestContext.Current.CancellationToken));
         Assert.False(await after.Enrollments.AnyAsync(e => e.UserId == userId, TestContext.Current.CancellationToken));
+        Assert.False(await after.ExerciseSummaries.AnyAsync(x => x.UserId == userId, TestContext.Current.CancellationToken));
+        Assert.False(await after.PainSummaries.AnyAsync(x => x.UserId == userId, TestContext.Current.CancellationToken));
         Assert.False(await after.ProgramDecisions.AnyAsync(d => d.EnrollmentId == enrollment.Id, TestContext.Current.CancellationToken));
         Assert.False(await after.CheckIns.AnyAsync(c => c.UserId == userId, TestContext.Current.CancellationToken));
         Assert.False(await after.ShareLinks.AnyAsync(l => l.UserId == userId, TestContext.Current.CancellationToken));

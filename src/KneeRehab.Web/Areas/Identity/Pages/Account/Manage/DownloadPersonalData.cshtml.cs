@@ -89,9 +89,18 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
             .AsSplitQuery().ToListAsync();
 
+        // Made from the workouts above (Data/ProgressSummary.cs), but stored, so part of what is held about the patient.
+        var progressSummaries = new
+        {
+            pain = await db.PainSummaries.AsNoTracking().Where(p => p.UserId == user.Id).OrderBy(p => p.Period).ThenBy(p => p.Start)
+                .Select(p => new { Period = p.Period.ToString(), p.Start, p.HighestPain, p.HighestNextMorning }).ToListAsync(),
+            exercises = await db.ExerciseSummaries.AsNoTracking().Where(x => x.UserId == user.Id).OrderBy(x => x.Period).ThenBy(x => x.Start).ThenBy(x => x.ExerciseSlug)
+                .Select(x => new { Period = x.Period.ToString(), x.Start, x.ExerciseSlug, Side = x.Side.ToString(), x.BestSets, x.BestReps, x.BestHold, x.BestLoadKg, x.HighestLevel }).ToListAsync(),
+        };
+
         Response.ContentType = "application/json";
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
-        await JsonSerializer.SerializeAsync(Response.Body, new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks }, Json, HttpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(Response.Body, new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks, progressSummaries }, Json, HttpContext.RequestAborted);
         return new EmptyResult();
     }
 }
