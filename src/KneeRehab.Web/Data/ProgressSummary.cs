@@ -158,25 +158,43 @@ public static class ProgressSummaries
 
     /// <summary>
     /// New workouts only: every figure of a summary is a highest value, so a period's row takes the larger of what it
-    /// held and what was added (one key look-up a row, no rows of the period read back).
+    /// held and what was added (the rows themselves read, no workouts of the period read back).
     /// </summary>
     private static async Task MergeAdditionsAsync(KneeRehabDbContext db, Changes changes, CancellationToken cancellationToken)
     {
+        // Two reads for every row the new workouts can touch (a few more at most, which stay as they are).
+        var days = changes.NewWorkouts.Select(w => (w.UserId, w.Date)).Concat(changes.NewEntries.Select(e => (e.UserId, e.Date))).ToList();
+        var users = days.Select(d => d.UserId).Distinct().ToList();
+        var starts = days.SelectMany(d => Periods.Select(p => StartOf(p, d.Date))).Distinct().ToList();
+        var slugs = changes.NewEntries.Select(e => e.ExerciseSlug).Distinct().ToList();
+        var pains = (await db.PainSummaries.Where(p => users.Contains(p.UserId) && starts.Contains(p.Start)).ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.UserId, p.Period, p.Start));
+        var doses = (await db.ExerciseSummaries.Where(x => users.Contains(x.UserId) && starts.Contains(x.Start) && slugs.Contains(x.ExerciseSlug)).ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.UserId, x.Period, x.Start, x.ExerciseSlug, x.Side));
+
+        PainSummary PainRow(string userId, SummaryPeriod period, DateOnly date)
+        {
+            var key = (userId, period, StartOf(period, date));
+            if (!pains.TryGetValue(key, out var row))
+                pains[key] = row = db.PainSummaries.Add(new PainSummary { UserId = userId, Period = period, Start = key.Item3 }).Entity;
+            return row;
+        }
+
         foreach (var period in Periods)
         {
             foreach (var workout in changes.NewWorkouts)
             {
-                var pain = await PainRowAsync(db, workout.UserId, period, workout.Date, cancellationToken);
+                var pain = PainRow(workout.UserId, period, workout.Date);
                 pain.HighestNextMorning = Higher(pain.HighestNextMorning, workout.PainNextMorning);
             }
             foreach (var entry in changes.NewEntries)
             {
-                var pain = await PainRowAsync(db, entry.UserId, period, entry.Date, cancellationToken);
+                var pain = PainRow(entry.UserId, period, entry.Date);
                 pain.HighestPain = Math.Max(pain.HighestPain, entry.PainDuring ?? 0);
 
-                var start = StartOf(period, entry.Date);
-                var row = await db.ExerciseSummaries.FindAsync([entry.UserId, period, start, entry.ExerciseSlug, entry.Side], cancellationToken)
-                    ?? db.ExerciseSummaries.Add(new ExerciseSummary { UserId = entry.UserId, Period = period, Start = start, ExerciseSlug = entry.ExerciseSlug, Side = entry.Side }).Entity;
+                var key = (entry.UserId, period, StartOf(period, entry.Date), entry.ExerciseSlug, entry.Side);
+                if (!doses.TryGetValue(key, out var row))
+                    doses[key] = row = db.ExerciseSummaries.Add(new ExerciseSummary { UserId = entry.UserId, Period = period, Start = key.Item3, ExerciseSlug = entry.ExerciseSlug, Side = entry.Side }).Entity;
                 row.BestSets = Math.Max(row.BestSets, entry.Sets.Count);
                 row.BestReps = Math.Max(row.BestReps, entry.Sets.Sum(s => s.Reps));
                 row.BestHold = Math.Max(row.BestHold, entry.Sets.Count == 0 ? 0 : entry.Sets.Max(s => s.HoldSeconds ?? 0));
@@ -185,13 +203,6 @@ public static class ProgressSummaries
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task<PainSummary> PainRowAsync(KneeRehabDbContext db, string userId, SummaryPeriod period, DateOnly date, CancellationToken cancellationToken)
-    {
-        var start = StartOf(period, date);
-        return await db.PainSummaries.FindAsync([userId, period, start], cancellationToken)
-            ?? db.PainSummaries.Add(new PainSummary { UserId = userId, Period = period, Start = start }).Entity;
     }
 
     private static int? Higher(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

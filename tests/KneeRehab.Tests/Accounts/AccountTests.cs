@@ -261,7 +261,7 @@ public class AccountTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
         await using (var db = factory.OpenDatabase())
         {
             var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
-            // 450 workouts, more than two pages of the download's reading; two on some days (the id breaks the tie).
+            // 450 workouts, nine pages of the download's reading; two on some days (the id breaks the tie), some of them across a page break.
             var first = new DateOnly(2024, 1, 1);
             for (var i = 0; i < 450; i++)
             {

@@ -17,7 +17,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
 
     public IActionResult OnGet() => NotFound();
 
-    private const int WorkoutsPerPage = 200;
+    private const int WorkoutsPerPage = 50;
 
     private async IAsyncEnumerable<object> WorkoutsOf(string userId)
     {
