@@ -19,6 +19,12 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
 
     private const int WorkoutsPerPage = 50;
 
+    /// <summary>A section read only when the JSON writer reaches it, so nothing waits before the first bytes.</summary>
+    private static async IAsyncEnumerable<T> WhenWritten<T>(Func<Task<List<T>>> read)
+    {
+        foreach (var item in await read()) yield return item;
+    }
+
     private async IAsyncEnumerable<object> WorkoutsOf(string userId)
     {
         (DateOnly Date, int Id)? after = null;
@@ -66,11 +72,12 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             account[$"{login.LoginProvider} external login provider key"] = login.ProviderKey;
 
         // Streamed while it is written, a page of workouts at a time (keyset on date and id): years of workouts never
-        // sit in memory at once, and the first bytes go out after one page. Everything else is small and read first.
+        // sit in memory at once, and the first bytes go out after one page. Every section is read when the writer
+        // reaches it, one after the other (one context runs one query at a time).
         var workouts = WorkoutsOf(user.Id);
-        var lists = await db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
-            .Select(l => new { l.Name, l.Slugs }).ToListAsync();
-        var programs = await db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
+        var lists = WhenWritten(() => db.ExerciseLists.AsNoTracking().Where(l => l.UserId == user.Id)
+            .Select(l => new { l.Name, l.Slugs }).ToListAsync());
+        var programs = WhenWritten(() => db.Enrollments.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.Id)
             .Select(e => new
             {
                 e.ProgramSlug, e.StartedOn, e.EndedOn, e.BaselineMorningPain, e.PhaseIndex, e.Status, e.StatusReason, e.StatusSince,
@@ -79,23 +86,23 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                     .Select(t => new { t.Date, t.Kind, t.Reason, t.Note }).ToList(),
                 decisions = db.ProgramDecisions.Where(d => d.EnrollmentId == e.Id).OrderBy(d => d.Id)
                     .Select(d => new { d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons, d.Message }).ToList(),
-            }).AsSplitQuery().ToListAsync();
+            }).AsSplitQuery().ToListAsync());
 
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.Date).ThenBy(c => c.Id)
+        var checkIns = WhenWritten(() => db.CheckIns.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.Date).ThenBy(c => c.Id)
             .Select(c => new { c.Date, c.AveragePain, c.WorstPain, c.GlobalRatingOfChange, psfs = c.Psfs.Select(p => new { p.Activity, p.Score }).ToList() })
-            .AsSplitQuery().ToListAsync();
+            .AsSplitQuery().ToListAsync());
         // Share links without their tokens (only a hash is stored, and it opens nothing on its own).
-        var shareLinks = await db.ShareLinks.AsNoTracking().Where(l => l.UserId == user.Id).OrderBy(l => l.Id)
+        var shareLinks = WhenWritten(() => db.ShareLinks.AsNoTracking().Where(l => l.UserId == user.Id).OrderBy(l => l.Id)
             .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
-            .AsSplitQuery().ToListAsync();
+            .AsSplitQuery().ToListAsync());
 
         // Made from the workouts above (Data/ProgressSummary.cs), but stored, so part of what is held about the patient.
         var progressSummaries = new
         {
-            pain = await db.PainSummaries.AsNoTracking().Where(p => p.UserId == user.Id).OrderBy(p => p.Period).ThenBy(p => p.Start)
-                .Select(p => new { Period = p.Period.ToString(), p.Start, p.HighestPain, p.HighestNextMorning }).ToListAsync(),
-            exercises = await db.ExerciseSummaries.AsNoTracking().Where(x => x.UserId == user.Id).OrderBy(x => x.Period).ThenBy(x => x.Start).ThenBy(x => x.ExerciseSlug)
-                .Select(x => new { Period = x.Period.ToString(), x.Start, x.ExerciseSlug, Side = x.Side.ToString(), x.BestSets, x.BestReps, x.BestHold, x.BestLoadKg, x.HighestLevel }).ToListAsync(),
+            pain = WhenWritten(() => db.PainSummaries.AsNoTracking().Where(p => p.UserId == user.Id).OrderBy(p => p.Period).ThenBy(p => p.Start)
+                .Select(p => new { Period = p.Period.ToString(), p.Start, p.HighestPain, p.HighestNextMorning }).ToListAsync()),
+            exercises = WhenWritten(() => db.ExerciseSummaries.AsNoTracking().Where(x => x.UserId == user.Id).OrderBy(x => x.Period).ThenBy(x => x.Start).ThenBy(x => x.ExerciseSlug)
+                .Select(x => new { Period = x.Period.ToString(), x.Start, x.ExerciseSlug, Side = x.Side.ToString(), x.BestSets, x.BestReps, x.BestHold, x.BestLoadKg, x.HighestLevel }).ToListAsync()),
         };
 
         Response.ContentType = "application/json";
