@@ -384,4 +384,28 @@ public class JourneyTests(AppServer app, BrowserHost host) : IClassFixture<Brows
             Assert.True(await page.Locator(".finished-doses tbody tr").CountAsync() >= 4);
         });
     }
+
+    [Fact]
+    public async Task Years_of_workouts_show_on_progress_per_quarter_with_every_chart_drawn()
+    {
+        var s = await StartAsync(BrowserSession.Phone);
+        var page = s.Page;
+        await s.RunAsync("progress-years", async () =>
+        {
+            var email = Patients.NewEmail();
+            await Patients.RegisterAsync(s, app, email);
+            // About ten years of a workout every fourth day.
+            await Seeding.YearsAsync(app, email, workouts: 900, everyDays: 4);
+
+            await s.GotoAsync("/progress?range=all");
+            await page.WaitForFunctionAsync("() => window.Chart && Object.keys(window.Chart.instances).length >= document.querySelectorAll('canvas[data-chart]').length");
+            await s.CheckPageAsync();
+            await Assertions.Expect(page.Locator(".grouping-note")).ToContainTextAsync("each quarter");
+            Assert.Contains("900 workouts", await page.Locator("main").TextContentAsync());
+            // Pain, check-ins, two exercises and the legs compared: each a chart drawn from the summaries.
+            Assert.True(await page.Locator("canvas[data-chart]").CountAsync() >= 5);
+            var painRows = await page.Locator("#pain-heading ~ details tbody tr").CountAsync();
+            Assert.InRange(painRows, 39, 42);
+        });
+    }
 }

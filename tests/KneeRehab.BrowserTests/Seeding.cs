@@ -72,4 +72,32 @@ public static class Seeding
         await db.SaveChangesAsync();
         return enrollment.Id;
     }
+
+    /// <summary>
+    /// Years of free workouts (no program), one every <paramref name="everyDays"/> days back from yesterday: straight
+    /// leg raises on both legs and wall squats, with a weekly check-in. Saved through the app's own context, so the
+    /// progress summaries are made as a real save makes them.
+    /// </summary>
+    public static async Task YearsAsync(AppServer app, string email, int workouts, int everyDays)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        user.AffectedKnee = Side.Right;
+        for (var i = 1; i <= workouts; i++)
+        {
+            var date = today.AddDays(-i * everyDays);
+            var workout = new Workout { UserId = user.Id, Date = date, IdempotencyKey = Guid.NewGuid(), CreatedUtc = date.ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc), PainNextMorning = i % 4 };
+            foreach (var (slug, side, reps) in new[] { ("straight-leg-raise", Side.Left, 12), ("straight-leg-raise", Side.Right, 8 + i % 4), ("wall-squat", Side.Both, 10) })
+                workout.Exercises.Add(new WorkoutExercise
+                {
+                    UserId = user.Id, Date = date, ExerciseSlug = slug, Side = side, PainDuring = i % 5, FormOk = true, Position = workout.Exercises.Count,
+                    Sets = [new LoggedSet { Number = 1, Reps = reps }, new LoggedSet { Number = 2, Reps = reps }],
+                });
+            db.Workouts.Add(workout);
+            if (i % 7 == 0) db.CheckIns.Add(new OutcomeCheckIn { UserId = user.Id, Date = date, AveragePain = 2 + i % 3, WorstPain = 5 });
+        }
+        await db.SaveChangesAsync();
+    }
 }
