@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace KneeRehab.Web.Data;
 
 /// <summary>
@@ -28,6 +30,25 @@ public sealed class OutcomeCheckIn
     public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<OutcomeCheckIn> checkIns) =>
         ReadingsSinceFirst([.. checkIns.Select(c => (c.AveragePain, c.PsfsScore))]);
 
+    /// <summary>
+    /// The first and the latest check-in, and the first and the latest with an activity score: all that the
+    /// report's summary of change needs, read as four index seeks however many years of check-ins there are.
+    /// </summary>
+    public static async Task<CheckInEnds> ReadEndsAsync(KneeRehabDbContext db, string userId)
+    {
+        var mine = db.CheckIns.AsNoTracking().Where(c => c.UserId == userId);
+        var scored = mine.Where(c => c.Psfs.Any());
+        var first = await Figures(mine.OrderBy(c => c.Date).ThenBy(c => c.Id));
+        var latest = await Figures(mine.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id));
+        var firstScored = await Figures(scored.OrderBy(c => c.Date).ThenBy(c => c.Id));
+        var latestScored = await Figures(scored.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id));
+        return new CheckInEnds(first, latest, firstScored, latestScored);
+
+        static Task<CheckInFigures?> Figures(IQueryable<OutcomeCheckIn> ordered) => ordered
+            .Select(c => new CheckInFigures(c.Id, c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score)))
+            .FirstOrDefaultAsync();
+    }
+
     /// <summary>The same from the two figures a query can read without loading the check-ins.</summary>
     public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<(int AveragePain, double? PsfsScore)> checkIns)
     {
@@ -48,4 +69,22 @@ public sealed class PsfsRating
     public required string Activity { get; set; }
 
     public int Score { get; set; }
+}
+
+/// <summary>One check-in as the summaries show it: its pain figures and its activity score (null when none was given).</summary>
+public sealed record CheckInFigures(int Id, DateOnly Date, int AveragePain, int WorstPain, double? Psfs);
+
+/// <summary>The ends of a patient's check-ins (see <see cref="OutcomeCheckIn.ReadEndsAsync"/>); null ends when there are none.</summary>
+public sealed record CheckInEnds(CheckInFigures? First, CheckInFigures? Latest, CheckInFigures? FirstScored, CheckInFigures? LatestScored)
+{
+    /// <summary>What changed from the first to the latest, as <see cref="OutcomeCheckIn.ReadingsSinceFirst(IReadOnlyList{ValueTuple{int, double?}})"/> reads it from the whole list.</summary>
+    public IReadOnlyList<Outcomes.ChangeReading> Readings()
+    {
+        var readings = new List<Outcomes.ChangeReading>();
+        if (First is not null && Latest is not null && First.Id != Latest.Id)
+            readings.Add(Outcomes.ChangeInterpretation.Pain(First.AveragePain, Latest.AveragePain));
+        if (FirstScored is not null && LatestScored is not null && FirstScored.Id != LatestScored.Id)
+            readings.Add(Outcomes.ChangeInterpretation.Psfs(FirstScored.Psfs!.Value, LatestScored.Psfs!.Value));
+        return readings;
+    }
 }

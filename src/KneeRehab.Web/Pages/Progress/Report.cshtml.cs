@@ -77,15 +77,14 @@ public sealed class ProgressReport
         }
         Exercises = [.. lines.OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
 
-        // Four numbers a check-in, the activity score averaged in SQL.
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Date)
-            .Select(c => new { c.Date, c.AveragePain, c.WorstPain, Psfs = c.Psfs.Average(p => (double?)p.Score) }).ToListAsync();
-        if (checkIns.Count > 0)
+        // The first and latest check-ins only: the report's cost does not grow with years of weekly check-ins.
+        var ends = await OutcomeCheckIn.ReadEndsAsync(db, userId);
+        if (ends is { First: { } first, Latest: { } latest })
         {
-            FirstCheckIn = (checkIns[0].Date, checkIns[0].AveragePain, checkIns[0].WorstPain, checkIns[0].Psfs);
-            LatestCheckIn = (checkIns[^1].Date, checkIns[^1].AveragePain, checkIns[^1].WorstPain, checkIns.LastOrDefault(c => c.Psfs is not null)?.Psfs);
+            FirstCheckIn = (first.Date, first.AveragePain, first.WorstPain, first.Psfs);
+            LatestCheckIn = (latest.Date, latest.AveragePain, latest.WorstPain, ends.LatestScored?.Psfs);
         }
-        Readings = OutcomeCheckIn.ReadingsSinceFirst([.. checkIns.Select(c => (c.AveragePain, c.Psfs))]);
+        Readings = ends.Readings();
 
         if (Plan is not null)
         {

@@ -1,5 +1,6 @@
 using KneeRehab.Tests.Pages.Programs;
 using KneeRehab.Tests.Pages.Today;
+using KneeRehab.Web.Data;
 
 namespace KneeRehab.Tests.Pages.Progress;
 
@@ -38,5 +39,38 @@ public class ReportTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFact
         var legRaise = report.QuerySelectorAll("#report-exercises ~ table tbody tr, .report-table tbody tr").First(r => r.TextContent.Contains("Straight leg raise"));
         Assert.Equal("2 × 10", legRaise.Children[1].TextContent);
         Assert.Contains("GREEN_X2", report.QuerySelector("#report-decisions")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task Report_compares_the_first_and_latest_check_ins_and_the_first_and_latest_activity_scores_of_years_of_check_ins()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var userId = await factory.UserIdAsync(client);
+        // Three years of weekly check-ins: a score every fourth week, none in the first and the last weeks.
+        var first = new DateOnly(2023, 1, 2);
+        await using (var db = factory.OpenDatabase())
+        {
+            for (var week = 0; week < 156; week++)
+            {
+                var checkIn = new OutcomeCheckIn { UserId = userId, Date = first.AddDays(7 * week), AveragePain = week == 0 ? 7 : week == 155 ? 2 : 5, WorstPain = week == 0 ? 9 : 6 };
+                if (week % 4 == 1)
+                {
+                    var score = week == 1 ? 3 : week == 153 ? 8 : 5;
+                    checkIn.Psfs = [new PsfsRating { Activity = "Stairs", Score = score }, new PsfsRating { Activity = "Running", Score = score + 1 }];
+                }
+                db.CheckIns.Add(checkIn);
+            }
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await client.GetDocumentAsync("/progress/report");
+        var outcomes = report.QuerySelector("#report-outcomes")!.ParentElement!;
+        var rows = outcomes.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+
+        Assert.Contains("First (2 Jan)", outcomes.QuerySelector("thead")!.TextContent);
+        Assert.Contains($"Latest ({first.AddDays(7 * 155):d MMM})", outcomes.QuerySelector("thead")!.TextContent);
+        Assert.Equal(["Average pain (0-10) | 7 | 2", "Worst pain (0-10) | 9 | 6", "PSFS mean (0-10) | – | 8.5"], rows);
+        Assert.Contains("Your average pain went from 7 to 2: a meaningful improvement.", outcomes.TextContent);
+        Assert.Contains("Your activity score went from 3.5 to 8.5: a meaningful improvement.", outcomes.TextContent);
     }
 }
