@@ -201,8 +201,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The database file opened by the test itself, for checking what was stored.</summary>
-    public static KneeRehabDbContext OpenDatabase(string path) =>
-        new(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+    public static SqliteDbContext OpenDatabase(string path) =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
 
     public async ValueTask DisposeAsync()
     {

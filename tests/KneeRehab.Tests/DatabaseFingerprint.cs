@@ -1,26 +1,42 @@
 using System.Globalization;
 using System.Text;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace KneeRehab.Tests;
 
 /// <summary>
-/// Every row of every table of the app's SQLite file, as text: two equal fingerprints mean nothing was written in
-/// between. Read through its own read-only connection, so that taking one changes nothing either.
+/// Every row of every table of the app's database, as text: two equal fingerprints mean nothing was written in
+/// between. Read through its own connection (read-only on SQLite, a read-only transaction on PostgreSQL), so that
+/// taking one changes nothing either.
 /// </summary>
 public static class DatabaseFingerprint
 {
     /// <summary>Starts each table's rows; a control character, so that no stored text can look like one.</summary>
     private const string TableMark = "\u001e#";
 
-    public static string Of(string databasePath, params string[] except)
+    /// <summary>The fingerprint of the database a factory's app uses (<see cref="KneeRehabFactory.Database"/>).</summary>
+    public static string Of(string database, params string[] except)
     {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        var postgres = TestDatabase.Provider == Web.Data.DatabaseProvider.Postgres;
+        using DbConnection connection = postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(database) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
         connection.Open();
+        using var readOnly = postgres ? connection.BeginTransaction() : null;
+        if (readOnly is not null)
+        {
+            using var setReadOnly = connection.CreateCommand();
+            setReadOnly.CommandText = "SET TRANSACTION READ ONLY";
+            setReadOnly.ExecuteNonQuery();
+        }
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            list.CommandText = postgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""
+                : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
             using var reader = list.ExecuteReader();
             while (reader.Read()) tables.Add(reader.GetString(0));
         }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 
@@ -18,7 +19,8 @@ public class HealthAndHeadersTests(KneeRehabFactory factory) : IClassFixture<Kne
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("ok", json.RootElement.GetProperty("database").GetString());
         Assert.True(json.RootElement.GetProperty("guides").GetInt32() >= 20);
-        Assert.True(File.Exists(factory.DatabasePath));
+        using var db = factory.OpenDatabase();
+        Assert.Empty(db.Database.GetPendingMigrations());
     }
 
     [Theory]

@@ -6,19 +6,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using KneeRehab.Web.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Tests;
 
 /// <summary>
-/// The real app with only its configuration changed: its own SQLite file in a temporary folder, and
-/// the repository's content/ folder unless a test points it elsewhere. Shared per test class.
+/// The real app with only its configuration changed: its own database (a SQLite file in a temporary folder, or a
+/// PostgreSQL database of its own: <see cref="TestDatabase"/>), and the repository's content/ folder unless a test
+/// points it elsewhere. Shared per test class.
 /// </summary>
 public class KneeRehabFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("kneerehab-tests-").FullName;
 
+    private readonly string? _postgresDatabase = TestDatabase.PostgresServer is null ? null : TestDatabase.NewPostgresDatabase();
+
+    /// <summary>The SQLite file, for the tests of what only SQLite has.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "kneerehab.db");
+
+    /// <summary>The app's connection string, whichever the provider.</summary>
+    public string Database => _postgresDatabase ?? $"Data Source={DatabasePath}";
 
     /// <summary>The e-mail the app sends, as files in its pickup folder.</summary>
     public Mailbox Mailbox => new(Path.Combine(_dataDirectory, "mail"));
@@ -43,7 +49,8 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
         // The test servers speak plain HTTP.
         builder.UseSetting("Security:SecureCookies", "false");
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", AccountPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:KneeRehab", Database);
         builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
         if (ContentRoot is not null) builder.UseSetting("Content:Root", ContentRoot);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -100,13 +107,13 @@ public class KneeRehabFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Direct database access for arranging data and checking what was stored.</summary>
-    public KneeRehabDbContext OpenDatabase() =>
-        new(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    public KneeRehabDbContext OpenDatabase() => TestDatabase.Open(Database);
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null) TestDatabase.DropPostgresDatabase(_postgresDatabase);
         try { Directory.Delete(_dataDirectory, recursive: true); }
         catch (IOException) { /* a file still held open is left to the OS temp cleaner */ }
     }

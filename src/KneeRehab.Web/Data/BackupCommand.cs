@@ -24,6 +24,8 @@ public static class BackupCommand
         var target = Path.GetFullPath(args[1]);
         // The app's own configuration sources (appsettings, environment, command line) and working folder.
         var app = WebApplication.CreateBuilder(args[2..]);
+        if (DatabaseRegistration.Provider(app.Configuration) == DatabaseProvider.Postgres)
+            return Fail(output, "The database is PostgreSQL: back it up with pg_dump (README, \"Running at scale\").");
         var source = DatabaseRegistration.Connection(app.Configuration, app.Environment.ContentRootPath);
 
         if (source.DataSource.StartsWith(':') || source.Mode == SqliteOpenMode.Memory)

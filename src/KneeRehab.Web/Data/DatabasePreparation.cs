@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeRehab.Web.Data;
 
 /// <summary>
-/// Gets the database ready: creates its folder, applies pending migrations, switches it to WAL and runs the work that
+/// Gets the database ready: creates its folder, applies pending migrations, switches SQLite to WAL and runs the work that
 /// must follow (<see cref="ThenRun"/>). At start-up a database that cannot be written (a read-only file or folder, a
-/// folder that cannot be created, a full disk) must not stop the app, or it would restart in a loop while the fault
+/// folder that cannot be created, a full disk, a PostgreSQL server that cannot be reached) must not stop the app, or it would restart in a loop while the fault
 /// lasts: one line is logged, the app serves what it can, <c>/healthz</c> answers 503, and each health check and the
 /// requests (at most every few seconds) try again, so the app recovers by itself once the fault is gone.
 /// Anything else (a migration that does not match the model) still stops the start-up, as it should.
@@ -20,6 +20,9 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
     private DateTimeOffset _nextRequestAttempt;
 
     public bool IsReady => _ready;
+
+    /// <summary>The file, or the server: never the connection string, which may hold a password.</summary>
+    private string Where => file ?? "the database server";
 
     /// <summary>Why the last attempt failed, in words safe to show on /healthz (no paths).</summary>
     public string? Problem { get; private set; }
@@ -52,10 +55,10 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
             var database = scope.ServiceProvider.GetRequiredService<KneeRehabDbContext>().Database;
             await database.MigrateAsync(cancellationToken);
             // WAL lets readers and a writer work at once; it is stored in the file, so once is enough.
-            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             foreach (var followUp in _followUps) followUp();
 
-            if (Problem is not null) logger.LogInformation("The database at {File} can be written again and is ready.", file);
+            if (Problem is not null) logger.LogInformation("The database at {File} can be written again and is ready.", Where);
             Problem = null;
             _ready = true;
             return true;
@@ -66,7 +69,7 @@ public sealed class DatabasePreparation(string? file, IServiceScopeFactory scope
             // One line, not a stack trace per request: repeated attempts with the same outcome are not news.
             var level = problem == Problem ? LogLevel.Debug : LogLevel.Error;
             logger.Log(level, "The database at {File} cannot be prepared: {Problem} ({Message}). The app keeps running, /healthz answers 503, and it tries again until the database can be written.",
-                file, problem, e.GetBaseException().Message);
+                Where, problem, e.GetBaseException().Message);
             Problem = problem;
             return false;
         }

@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Data;
 
-public sealed class KneeRehabDbContext(DbContextOptions<KneeRehabDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The app's data model, the same on every database. Each provider has its own context (<see cref="SqliteDbContext"/>,
+/// <see cref="PostgresDbContext"/>) only so that each keeps its own migrations (Data/Migrations/Sqlite, /Postgres);
+/// the app asks for this type and gets the configured provider's.
+/// </summary>
+public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Workout> Workouts => Set<Workout>();
 

@@ -41,6 +41,6 @@ public sealed class SqliteFaultRecovery : IDbCommandInterceptor, IDbConnectionIn
     /// <summary>A busy database is not a broken connection: its connections are kept.</summary>
     public static void ClearPoolsAfter(Exception exception)
     {
-        if (DatabaseFaults.Code(exception) is { } code && code != SQLitePCL.raw.SQLITE_BUSY) SqliteConnection.ClearAllPools();
+        if (DatabaseFaults.SqliteCode(exception) is { } code && code != SQLitePCL.raw.SQLITE_BUSY) SqliteConnection.ClearAllPools();
     }
 }

@@ -27,18 +27,22 @@ public sealed class DatabaseHealthCheck(DatabasePreparation preparation, KneeReh
 
     private const string Probe = """INSERT OR REPLACE INTO "HealthProbes" ("Id") VALUES (1); DELETE FROM "HealthProbes" WHERE "Id" = 1;""";
 
+    // Two instances probing at once: the second insert waits for the first transaction, which leaves no row.
+    private const string PostgresProbe = """INSERT INTO "HealthProbes" ("Id") VALUES (1) ON CONFLICT DO NOTHING; DELETE FROM "HealthProbes" WHERE "Id" = 1;""";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!await preparation.TryPrepareAsync(fromRequest: false, cancellationToken))
             return HealthCheckResult.Unhealthy($"not ready: {preparation.Problem}");
         try
         {
+            var sqlite = db.Database.IsSqlite();
             await db.Database.OpenConnectionAsync(cancellationToken);
             // For this connection only until it is next opened, when SqlitePragmas sets the app's own wait again.
-            await db.Database.ExecuteSqlRawAsync(LockWaitPragma, cancellationToken);
+            if (sqlite) await db.Database.ExecuteSqlRawAsync(LockWaitPragma, cancellationToken);
             db.Database.SetCommandTimeout(LockWaitSeconds);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(Probe, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(sqlite ? Probe : PostgresProbe, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

@@ -79,8 +79,7 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
         var connection = $"Data Source={Path.Combine(folder.FullName, "simulation.db")};Pooling=False";
         try
         {
-            await using var db = new KneeRehabDbContext(new DbContextOptionsBuilder<KneeRehabDbContext>()
-                .UseSqlite(connection).AddInterceptors(new SqlitePragmas()).Options);
+            await using var db = SqliteDbContext.Open(connection);
             await db.Database.MigrateAsync();
             return await new Run(db, content, new ProgressionEngine(options), program, patient, weeks, new Random(seed)).WalkAsync();
         }

@@ -4,7 +4,6 @@ using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Workouts;
@@ -207,7 +206,7 @@ public abstract class WorkoutFormPageModel(KneeRehabDbContext db, ContentLibrary
         {
             await Record.SaveWorkoutAsync(workout, enrollment);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseFaults.IsUniqueViolation(e))
         {
             // Two posts of the same form raced; the unique index let one win.
             Db.ChangeTracker.Clear();

@@ -5,6 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace KneeRehab.Tests.Data;
 
 [Collection(AppProcess.Collection)]
+// What only SQLite has: its file and its backups.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class BackupTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kneerehab-backup-").FullName;

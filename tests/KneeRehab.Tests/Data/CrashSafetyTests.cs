@@ -9,6 +9,8 @@ namespace KneeRehab.Tests.Data;
 /// and nothing may be left half-written (synchronous=FULL, WAL, one transaction per workout).
 /// </summary>
 [Collection(AppProcess.Collection)]
+// What only SQLite has: its file.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class CrashSafetyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kneerehab-crash-").FullName;

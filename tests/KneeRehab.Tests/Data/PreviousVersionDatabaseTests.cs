@@ -12,6 +12,8 @@ namespace KneeRehab.Tests.Data;
 /// Patients who were following a program before decisions were recorded keep their place: a database made by
 /// the previous version (its schema, its rows) is migrated at start-up and the record is made from its workouts.
 /// </summary>
+// What only SQLite has: its file.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class PreviousVersionDatabaseTests : IDisposable
 {
     private const string PreviousVersion = "20261124224847_Initial";
@@ -30,7 +32,7 @@ public class PreviousVersionDatabaseTests : IDisposable
 
     private async Task MakePreviousVersionDatabaseAsync(string email, bool paused, int phase = 0)
     {
-        await using (var db = new KneeRehabDbContext(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={_factory.DatabasePath};Pooling=False").Options))
+        await using (var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={_factory.DatabasePath};Pooling=False").Options))
             await db.GetService<IMigrator>().MigrateAsync(PreviousVersion, TestContext.Current.CancellationToken);
 
         using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");

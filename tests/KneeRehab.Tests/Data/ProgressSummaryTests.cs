@@ -107,9 +107,10 @@ public class ProgressSummaryTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's migrations made them; PostgreSQL's began with them.
     public async Task The_migration_makes_the_summaries_of_a_history_logged_before_them()
     {
-        await using (var db = new KneeRehabDbContext(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={_factory.DatabasePath};Pooling=False").Options))
+        await using (var db = SqliteDbContext.Open($"Data Source={_factory.DatabasePath};Pooling=False"))
         {
             var migrations = db.Database.GetMigrations().ToList();
             var beforeSummaries = migrations[migrations.FindIndex(m => m.EndsWith("_ProgressSummaries", StringComparison.Ordinal)) - 1];

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KneeRehab.Tests.Data;
 
 /// <summary>The benchmark's data set (bench/run seeds it with the app's own <c>seed-bench</c> command), at a small scale.</summary>
+// What only SQLite has: its file.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class SeedBenchTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kneerehab-seed-").FullName;
@@ -13,8 +15,8 @@ public sealed class SeedBenchTests : IDisposable
     private int Seed(TextWriter output, params string[] options) =>
         SeedBenchCommand.Run(["seed-bench", .. options, "--ConnectionStrings:KneeRehab", $"Data Source={DatabasePath}"], output);
 
-    private KneeRehabDbContext Open() =>
-        new(new DbContextOptionsBuilder<KneeRehabDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+    private SqliteDbContext Open() =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
 
     [Fact]
     public async Task Seeds_the_users_with_their_programs_and_histories_of_exactly_the_given_sets_and_the_app_serves_them()

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace KneeRehab.Tests.Health;
 
+// What only SQLite has: its file.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class HealthTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Body)> HealthzAsync(HttpClient client)

@@ -13,6 +13,8 @@ namespace KneeRehab.Tests.Health;
 /// </summary>
 [Collection(AppProcess.Collection)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+// What only SQLite has: its file.
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public sealed class ReadOnlyDatabaseTests : IDisposable
 {
     private const UnixFileMode ReadOnlyFile = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -114,7 +116,7 @@ public sealed class ReadOnlyDatabaseTests : IDisposable
     /// <summary>Counts through a read-only connection, so the test itself writes nothing.</summary>
     private async Task<int> CountWorkoutsAsync()
     {
-        await using var db = new KneeRehabDbContext(new DbContextOptionsBuilder<KneeRehabDbContext>()
+        await using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>()
             .UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False").Options);
         return await db.Workouts.CountAsync(TestContext.Current.CancellationToken);
     }

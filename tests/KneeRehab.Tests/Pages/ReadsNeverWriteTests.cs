@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using KneeRehab.Tests.Pages.Log;
 using KneeRehab.Tests.Pages.Programs;
 using KneeRehab.Tests.Pages.Today;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Tests.Pages;
 
@@ -50,7 +50,7 @@ public class ReadsNeverWriteTests : IDisposable
         await KneeRehabFactory.LogInAsync(client, email);
         // A share link made now (links last 14 days).
         var link = await Progress.ShareTests.CreateLinkAsync(client);
-        var before = DatabaseFingerprint.Of(_factory.DatabasePath);
+        var before = DatabaseFingerprint.Of(_factory.Database);
         string[] pages =
         [
             "/", "/exercises", "/exercises?level=3", "/exercises/ball-bridge", "/programs", "/programs/runners-knee", "/programs/whole-chain-knee/start",
@@ -66,7 +66,7 @@ public class ReadsNeverWriteTests : IDisposable
             var expected = url.StartsWith("/programs/finished/", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode}");
         }
-        Assert.Equal(before, DatabaseFingerprint.Of(_factory.DatabasePath));
+        Assert.Equal(before, DatabaseFingerprint.Of(_factory.Database));
 
         // The physiotherapist's link: the view is logged, and nothing else changes.
         var physio = _factory.CreateBrowserClient();
@@ -78,16 +78,17 @@ public class ReadsNeverWriteTests : IDisposable
         }
         Assert.Equal(viewsBefore + 2, Count("ShareLinkView"));
         // (SQLite's own counter of ids moves with the view rows.)
-        Assert.Equal(DatabaseFingerprint.Without(before, "ShareLinkView", "sqlite_sequence"), DatabaseFingerprint.Of(_factory.DatabasePath, "ShareLinkView", "sqlite_sequence"));
+        Assert.Equal(DatabaseFingerprint.Without(before, "ShareLinkView", "sqlite_sequence"), DatabaseFingerprint.Of(_factory.Database, "ShareLinkView", "sqlite_sequence"));
     }
 
     private long Count(string table)
     {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        using var db = _factory.OpenDatabase();
+        var connection = db.Database.GetDbConnection();
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

@@ -82,7 +82,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         try
         {
             var prepared = await Cases[request](new Scene(app));
-            var database = prepared.DatabasePath ?? app.Factory.DatabasePath;
+            var database = prepared.Database ?? app.Factory.Database;
             var before = DatabaseFingerprint.Of(database, prepared.Writes);
 
             using (var response = await prepared.Send())
@@ -886,7 +886,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                 var form = await s.FormAsync(client, "/progress/share", "main form");
                 return new Prepared(() => form.Aimed("/programs/%2e%2e/start", asTyped: true).SendAsync(new HttpMethod(method)),
                     Status(HttpStatusCode.MethodNotAllowed, HttpStatusCode.BadRequest, HttpStatusCode.NotFound))
-                { DatabasePath = s.App.Kestrel.DatabasePath };
+                { Database = s.App.Kestrel.Database };
             });
         }
 
@@ -908,7 +908,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         {
             yield return ($"GET {url} (Kestrel)", async s => new Prepared(() => s.App.KestrelClient().GetAsync(url, Ct), Status(HttpStatusCode.BadRequest, HttpStatusCode.NotFound))
             {
-                DatabasePath = s.App.Kestrel.DatabasePath,
+                Database = s.App.Kestrel.Database,
             });
         }
 
@@ -950,7 +950,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             // As curl sends a large body: the server answers before any of it is sent (without this the client only sees the connection closed).
             return new Prepared(() => form.With("Input.Email", new string('a', 40_000_000)).SendAsync(expectContinue: true),
                 Status(HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest))
-            { DatabasePath = s.App.Kestrel.DatabasePath };
+            { Database = s.App.Kestrel.Database };
         });
 
         yield return ("POST /identity/account/login · a 40 MB form (test server)", async s =>
@@ -968,14 +968,14 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                 request.Headers.TryAddWithoutValidation("X-Padding", new string('h', 100 * 1024));
                 return client.SendAsync(request, Ct);
             }, Status(HttpStatusCode.RequestHeaderFieldsTooLarge, HttpStatusCode.BadRequest))
-            { DatabasePath = s.App.Kestrel.DatabasePath };
+            { Database = s.App.Kestrel.Database };
         });
 
         yield return ("GET /exercises · a 100 KB query string (Kestrel)", async s =>
         {
             var client = s.App.KestrelClient();
             return new Prepared(() => client.GetAsync("/exercises?q=" + new string('q', 100 * 1024), Ct), Status(HttpStatusCode.RequestUriTooLong, HttpStatusCode.BadRequest))
-            { DatabasePath = s.App.Kestrel.DatabasePath };
+            { Database = s.App.Kestrel.Database };
         });
 
         // Share links.
@@ -1014,7 +1014,7 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         public string[] Writes { get; init; } = [];
 
         /// <summary>The database of the server the case talks to; null is the test server's.</summary>
-        public string? DatabasePath { get; init; }
+        public string? Database { get; init; }
     }
 
     private static Prepared Sending(Form form, Func<HttpResponseMessage, Task> expect) => new(() => form.SendAsync(), expect);

@@ -92,7 +92,7 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DatabaseFaults.IsUniqueViolation(e))
         {
             // Another post started a program in the meantime: the unique index kept it to one.
             return RedirectToPage("/Today/Index");

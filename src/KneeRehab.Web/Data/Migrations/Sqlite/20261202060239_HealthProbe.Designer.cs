@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261202134041_OtherLegPainOptional")]
-    partial class OtherLegPainOptional
+    [DbContext(typeof(SqliteDbContext))]
+    [Migration("20261202060239_HealthProbe")]
+    partial class HealthProbe
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -514,7 +514,7 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("PainDuring")
+                    b.Property<int>("PainDuring")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")

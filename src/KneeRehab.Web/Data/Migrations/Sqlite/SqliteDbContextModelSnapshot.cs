@@ -4,19 +4,16 @@ using System.Collections.Generic;
 using KneeRehab.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261202042406_ProgramRecord")]
-    partial class ProgramRecord
+    [DbContext(typeof(SqliteDbContext))]
+    partial class SqliteDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -121,6 +118,55 @@ namespace KneeRehab.Web.Data.Migrations
                     b.ToTable("ExerciseLists");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ExerciseSummary", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BestHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BestLoadKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BestReps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BestSets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HighestLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Period", "Start", "ExerciseSlug", "Side");
+
+                    b.ToTable("ExerciseSummaries");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.LoggedSet", b =>
                 {
                     b.Property<int>("Id")
@@ -176,6 +222,28 @@ namespace KneeRehab.Web.Data.Migrations
                     b.HasIndex("UserId", "Date");
 
                     b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.PainSummary", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HighestNextMorning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighestPain")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Period", "Start");
+
+                    b.ToTable("PainSummaries");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ProgramDecision", b =>
@@ -504,7 +572,7 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PainDuring")
+                    b.Property<int?>("PainDuring")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
@@ -543,6 +611,8 @@ namespace KneeRehab.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("WorkoutId");
+
+                    b.HasIndex("UserId", "Date");
 
                     b.HasIndex("UserId", "ExerciseSlug", "Date", "Id");
 
@@ -690,6 +760,15 @@ namespace KneeRehab.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ExerciseSummary", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.LoggedSet", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.WorkoutExercise", null)
@@ -700,6 +779,15 @@ namespace KneeRehab.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.PainSummary", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()

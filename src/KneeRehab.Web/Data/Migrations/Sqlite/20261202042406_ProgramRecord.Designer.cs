@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261202065043_ConfirmExistingAccounts")]
-    partial class ConfirmExistingAccounts
+    [DbContext(typeof(SqliteDbContext))]
+    [Migration("20261202042406_ProgramRecord")]
+    partial class ProgramRecord
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -119,16 +119,6 @@ namespace KneeRehab.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ExerciseLists");
-                });
-
-            modelBuilder.Entity("KneeRehab.Web.Data.HealthProbe", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("HealthProbes");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.LoggedSet", b =>

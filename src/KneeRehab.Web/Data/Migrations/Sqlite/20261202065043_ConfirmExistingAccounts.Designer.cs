@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261202060239_HealthProbe")]
-    partial class HealthProbe
+    [DbContext(typeof(SqliteDbContext))]
+    [Migration("20261202065043_ConfirmExistingAccounts")]
+    partial class ConfirmExistingAccounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

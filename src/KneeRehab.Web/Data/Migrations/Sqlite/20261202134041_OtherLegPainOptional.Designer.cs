@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
-    [Migration("20261124224847_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteDbContext))]
+    [Migration("20261202134041_OtherLegPainOptional")]
+    partial class OtherLegPainOptional
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -69,6 +69,10 @@ namespace KneeRehab.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -115,6 +119,16 @@ namespace KneeRehab.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ExerciseLists");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.HealthProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthProbes");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.LoggedSet", b =>
@@ -174,6 +188,78 @@ namespace KneeRehab.Web.Data.Migrations
                     b.ToTable("CheckIns");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ProgramDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RestDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Next", "KneeRehab.Web.Data.ProgramDecision.Next#Prescription", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("LoadKg")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkoutId");
+
+                    b.HasIndex("EnrollmentId", "Date");
+
+                    b.HasIndex("EnrollmentId", "ExerciseSlug", "Id");
+
+                    b.ToTable("ProgramDecisions");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ProgramEnrollment", b =>
                 {
                     b.Property<int>("Id")
@@ -184,6 +270,9 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastActivityOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PhaseIndex")
@@ -203,11 +292,16 @@ namespace KneeRehab.Web.Data.Migrations
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StoppedFor")
-                        .HasMaxLength(100)
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("StoppedUtc")
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusSince")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -221,6 +315,58 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ProgramTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseRepeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PhaseStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "Date", "AtUtc");
+
+                    b.ToTable("ProgramTransitions");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.PsfsRating", b =>
@@ -334,7 +480,7 @@ namespace KneeRehab.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrollmentId");
+                    b.HasIndex("EnrollmentId", "Date");
 
                     b.HasIndex("UserId", "IdempotencyKey")
                         .IsUnique();
@@ -368,7 +514,7 @@ namespace KneeRehab.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PainDuring")
+                    b.Property<int?>("PainDuring")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
@@ -572,11 +718,29 @@ namespace KneeRehab.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ProgramDecision", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ProgramEnrollment", b =>
                 {
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ProgramTransition", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(KneeRehabDbContext))]
+    [DbContext(typeof(SqliteDbContext))]
     [Migration("20261202165002_ProgressSummaries")]
     partial class ProgressSummaries
     {

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EntriesByDate : Migration

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KneeRehab.Web.Data.Migrations
+namespace KneeRehab.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// Log-in now needs a confirmed address. Accounts made before there was a confirmation e-mail could not have
