@@ -48,6 +48,8 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts the app on <paramref name="databasePath"/> (with <paramref name="home"/> as its HOME, where ASP.NET Core
     /// keeps its data-protection keys, so cookies stay valid across restarts of one test) and waits until /healthz
     /// answers: 200, or any answer when <paramref name="healthy"/> is false (a database that cannot be written).
+    /// With <paramref name="postgres"/>, the app uses that PostgreSQL database instead, and the file's folder only
+    /// for its e-mail.
     /// </summary>
     /// <remarks>
     /// As root (CI runs tests as root) the app runs without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, dropped with
@@ -57,7 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// chattr +i needs CAP_LINUX_IMMUTABLE and a file system that supports it (not Docker's default), a read-only
     /// bind mount needs CAP_SYS_ADMIN, and Mode=ReadOnly in the connection string cannot be lifted without a restart.
     /// </remarks>
-    public static async Task<AppProcess> StartAsync(string databasePath, string home, int? port = null, bool healthy = true)
+    public static async Task<AppProcess> StartAsync(string databasePath, string home, int? port = null, bool healthy = true, string? postgres = null)
     {
         var dll = typeof(Program).Assembly.Location;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -83,7 +85,8 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var arg in (string[])[
             dll,
             "--urls", $"http://127.0.0.1:{port}",
-            "--ConnectionStrings:KneeRehab", $"Data Source={databasePath}",
+            "--Database:Provider", postgres is null ? "Sqlite" : "Postgres",
+            "--ConnectionStrings:KneeRehab", postgres ?? $"Data Source={databasePath}",
             "--Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail"),
             // Plain HTTP here, so cookies may not be marked Secure-only (a setting where the app has it).
             "--Security:SecureCookies", "false",

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,18 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity UI limits these keys to 128 characters through its options, which a context made outside the app
+        // (the commands, the tests' drift guard) does not see: stated here, the model is the same wherever it is built.
+        builder.Entity<IdentityUserLogin<string>>(login =>
+        {
+            login.Property(l => l.LoginProvider).HasMaxLength(128);
+            login.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        builder.Entity<IdentityUserToken<string>>(token =>
+        {
+            token.Property(t => t.LoginProvider).HasMaxLength(128);
+            token.Property(t => t.Name).HasMaxLength(128);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(KneeRehabDbContext).Assembly);
     }
 }

@@ -17,7 +17,11 @@ public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> option
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        // The app keeps every instant as a UTC DateTime, as on SQLite; stored as written, without a time zone conversion.
-        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+        // The app keeps every instant as a UTC DateTime, as on SQLite. Npgsql writes only UTC-kind values to
+        // "timestamp with time zone", and a DateTime read back from a form or a file has no kind: it is UTC here.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTime>();
     }
+
+    private sealed class UtcDateTime() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc), value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

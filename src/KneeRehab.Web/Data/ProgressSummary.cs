@@ -128,16 +128,17 @@ public static class ProgressSummaries
     /// <summary>After the save, in its transaction: every touched week and month worked out again and saved.</summary>
     public static async Task RefreshAsync(KneeRehabDbContext db, Changes changes, CancellationToken cancellationToken)
     {
-        if (changes.OnlyAdditions)
-        {
-            await MergeAdditionsAsync(db, changes, cancellationToken);
-            return;
-        }
         if (changes.ParentsOfSets.Count > 0)
         {
             var parents = await db.WorkoutExercises.AsNoTracking().Where(e => changes.ParentsOfSets.Contains(e.Id))
                 .Select(e => new { e.UserId, e.Date, e.ExerciseSlug, e.Side }).ToListAsync(cancellationToken);
             foreach (var p in parents) changes.Series.Add((p.UserId, p.Date, p.ExerciseSlug, p.Side));
+        }
+        await LockPatientsAsync(db, changes, cancellationToken);
+        if (changes.OnlyAdditions)
+        {
+            await MergeAdditionsAsync(db, changes, cancellationToken);
+            return;
         }
 
         foreach (var period in Periods)
@@ -154,6 +155,13 @@ public static class ProgressSummaries
                 await RefreshExerciseAsync(db, userId, period, start, slug, side, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Several patients (seed-bench's batches) in one order, so that two such saves never wait for each other.</summary>
+    private static async Task LockPatientsAsync(KneeRehabDbContext db, Changes changes, CancellationToken cancellationToken)
+    {
+        var patients = changes.Days.Select(d => d.UserId).Concat(changes.Series.Select(s => s.UserId)).Distinct().Order(StringComparer.Ordinal);
+        foreach (var userId in patients) await PatientLock.TakeAsync(db, userId, cancellationToken);
     }
 
     /// <summary>

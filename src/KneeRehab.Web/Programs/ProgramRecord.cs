@@ -94,7 +94,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     public async Task DecideFromAsync(ProgramEnrollment enrollment, DateOnly from)
     {
         if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return;
-        await LockAsync(enrollment);
+        await PatientLock.TakeAsync(db, enrollment.UserId);
         // An ended program's record is closed; a finished one reopens only while no other program has begun.
         if (enrollment.Status == ProgramStatus.Ended) return;
         if (enrollment.Status == ProgramStatus.Finished
@@ -131,18 +131,6 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         }
         walk.SaveTo(enrollment);
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>
-    /// One walk of a program at a time. Two saves for the same patient at once (two tabs, two phones, two app
-    /// instances) would each walk without the other's workout and both write their decisions. On PostgreSQL the
-    /// enrollment's row is locked until the caller's transaction ends, so the second walk waits and then reads
-    /// everything the first one stored; SQLite's write transactions already run one at a time.
-    /// </summary>
-    private async Task LockAsync(ProgramEnrollment enrollment)
-    {
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Enrollments" WHERE "Id" = {enrollment.Id} FOR UPDATE""");
     }
 
     /// <summary>How the guide's dose moves: its ladder, with the guide's load step and levels.</summary>

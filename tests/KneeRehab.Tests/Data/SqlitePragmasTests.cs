@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeRehab.Tests.Data;
 
 /// <summary>Every connection the app uses writes durably and waits for the lock, also when the pool hands it out again.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
 public class SqlitePragmasTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFactory>
 {
     private async Task<(long Synchronous, long BusyTimeout)> SettingsOfAFreshRequestAsync()

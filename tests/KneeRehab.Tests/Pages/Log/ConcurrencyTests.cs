@@ -35,6 +35,7 @@ public class ConcurrencyTests(KneeRehabFactory factory) : IClassFixture<KneeReha
     }
 
     [Fact]
+    [Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)]
     public async Task Database_runs_in_wal_mode_with_full_synchronous_writes()
     {
         // Start the app first: it creates and migrates the database, then switches it to WAL.

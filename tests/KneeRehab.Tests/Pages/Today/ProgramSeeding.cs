@@ -86,6 +86,20 @@ public static class ProgramSeeding
     public static async Task<int> SeedWorkoutAsync(this KneeRehabFactory factory, ProgramEnrollment enrollment, int daysAgo,
         int pain = 1, int? nextMorning = 2, bool formOk = true, string[]? only = null, Func<ProgramExercise, Prescription>? dose = null, int phase = 0, double completion = 1.0)
     {
+        var workout = factory.ProgramWorkout(enrollment, daysAgo, pain, nextMorning, formOk, only, dose, phase, completion);
+        await using (var db = factory.OpenDatabase())
+        {
+            db.Workouts.Add(workout);
+            await db.SaveChangesAsync();
+        }
+        await factory.RecordFromAsync(enrollment.Id, workout.Date);
+        return workout.Id;
+    }
+
+    /// <summary>The workout <see cref="SeedWorkoutAsync"/> saves, not yet saved.</summary>
+    public static Workout ProgramWorkout(this KneeRehabFactory factory, ProgramEnrollment enrollment, int daysAgo,
+        int pain = 1, int? nextMorning = 2, bool formOk = true, string[]? only = null, Func<ProgramExercise, Prescription>? dose = null, int phase = 0, double completion = 1.0)
+    {
         var program = factory.Program(enrollment.ProgramSlug);
         var date = Today.AddDays(-daysAgo);
         var workout = new Workout
@@ -126,12 +140,6 @@ public static class ProgramSeeding
                 });
             }
         }
-        await using (var db = factory.OpenDatabase())
-        {
-            db.Workouts.Add(workout);
-            await db.SaveChangesAsync();
-        }
-        await factory.RecordFromAsync(enrollment.Id, date);
-        return workout.Id;
+        return workout;
     }
 }

@@ -315,9 +315,9 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     UserId = table.Column<string>(type: "text", nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RevokedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,7 +391,7 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     EnrollmentId = table.Column<int>(type: "integer", nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     WorkoutId = table.Column<int>(type: "integer", nullable: true),
                     Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -423,7 +423,7 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     PainNextMorning = table.Column<int>(type: "integer", nullable: true),
                     IdempotencyKey = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EnrollmentId = table.Column<int>(type: "integer", nullable: true),
                     BadKneeDay = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -451,7 +451,7 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ShareLinkId = table.Column<int>(type: "integer", nullable: false),
-                    ViewedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    ViewedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
