@@ -45,6 +45,8 @@ def main():
     for name in ("--cases", "--mode", "--duration", "--first-ms", "--rss-kb", "--seed", "--out"):
         args.add_argument(name, required=True)
     args.add_argument("--micro", help="BenchmarkDotNet's GitHub-flavoured tables of the hot code paths")
+    for name in ("--first-ms-pg", "--rss-kb-pg", "--seed-pg"):
+        args.add_argument(name, help="the same run's figures on PostgreSQL")
     a = args.parse_args()
 
     labels, wrk, exports = {}, {}, {}
@@ -90,19 +92,24 @@ def main():
         "|---|---|---|---|---|---|",
     ]
     for key, f in wrk.items():
+        if key.endswith("_pg"):
+            continue
         connections = 50 if key in ("log_post",) else 32
         errors = str(f["errors"]) + (f"; rows inserted {f['rows']} for {f['requests']} requests" if f["rows"] is not None else "")
         lines.append(f"| {labels[key]} | {connections} | {fmt(f['rps'])} | {fmt(f['p99'], '{:.1f} ms')} | {fmt(ratio(key), '{:.3f}')} | {errors} |")
 
     lines += ["", "| export | status | first byte | total | size | server memory high-water growth |", "|---|---|---|---|---|---|"]
     for key, e in exports.items():
+        if key.endswith("_pg"):
+            continue
         lines.append(f"| {labels[key]} | {e['status']} | {e['first_ms']:.0f} ms | {e['total_ms']:.0f} ms | {e['bytes'] / 1e6:.1f} MB | {e['growth_mb']:.0f} MB |")
 
     lines += ["", f"App: first response {a.first_ms} ms after start; {int(a.rss_kb) // 1024} MB resident after the whole run.", ""]
 
     # The targets, each against this run's figures.
     def heavy_ratio(page):
-        light, heavy = wrk.get(f"{page}_light", {}).get("rps"), wrk.get(f"{page}_heavy", {}).get("rps")
+        page, suffix = (page[:-3], "_pg") if page.endswith("_pg") else (page, "")
+        light, heavy = wrk.get(f"{page}_light{suffix}", {}).get("rps"), wrk.get(f"{page}_heavy{suffix}", {}).get("rps")
         return light / heavy if light and heavy else None
 
     post = wrk.get("log_post", {})
@@ -129,6 +136,8 @@ def main():
     solo, loaded = wrk.get("guide_anon", {}).get("rps"), wrk.get("guide_under_post", {}).get("rps")
     checks.append(("guide page while the POST load runs ≥ 0.7 × solo", loaded / solo if solo and loaded else None, bool(solo and loaded and loaded / solo >= 0.7)))
     for key, e in exports.items():
+        if key.endswith("_pg"):
+            continue
         checks.append((f"{labels[key]}: streamed, memory growth < 50 MB, first byte < 200 ms", e["growth_mb"], e["growth_mb"] < 50 and e["first_ms"] < 200))
     checks.append(("memory after the run < 250 MB", int(a.rss_kb) / 1024, int(a.rss_kb) / 1024 < 250))
     checks.append(("first response after start < 2 s", float(a.first_ms), float(a.first_ms) < 2000))
@@ -141,6 +150,33 @@ def main():
     if floor and s:
         lines += [f"The framework's floor, Kestrel alone answering with the same bytes from memory on the same core, is {floor / s:.2f} × S: "
                   "no ASP.NET Core page can reach a throughput target above that ratio on this machine.", ""]
+
+    pg = [k for k in wrk if k.endswith("_pg")]
+    if pg:
+        lines += ["## The same cases on PostgreSQL", "",
+                  "After the SQLite cases, in the same run: a throwaway PostgreSQL server (the distribution's, `fsync=off`, "
+                  "as for the tests) pinned to the app's core, since SQLite's work runs inside the app's process; the same "
+                  "data seeded by the same command (" + (open(a.seed_pg).read().strip() if a.seed_pg else "") + "), the app "
+                  "started again on it, warmed up the same way, and the same wrk runs.", "",
+                  "| case | connections | SQLite req/s | PostgreSQL req/s | PostgreSQL p99 | PostgreSQL ÷ SQLite | ratio to S | errors |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for key in pg:
+            base, f = key[:-3], wrk[key]
+            sqlite_rps = wrk.get(base, {}).get("rps")
+            connections = 50 if base == "log_post" else 32
+            errors = str(f["errors"]) + (f"; rows inserted {f['rows']} for {f['requests']} requests" if f["rows"] is not None else "")
+            lines.append(f"| {labels[key]} | {connections} | {fmt(sqlite_rps)} | {fmt(f['rps'])} | {fmt(f['p99'], '{:.1f} ms')} | "
+                         f"{fmt(f['rps'] / sqlite_rps if f['rps'] and sqlite_rps else None, '{:.2f}')} | {fmt(ratio(key), '{:.3f}')} | {errors} |")
+        lines += ["", "| export | SQLite first byte, total | PostgreSQL first byte, total | PostgreSQL memory high-water growth |", "|---|---|---|---|"]
+        for key, e in exports.items():
+            if key.endswith("_pg") and key[:-3] in exports:
+                s_e = exports[key[:-3]]
+                lines.append(f"| {labels[key]} | {s_e['first_ms']:.0f} ms, {s_e['total_ms']:.0f} ms | {e['first_ms']:.0f} ms, {e['total_ms']:.0f} ms | {e['growth_mb']:.0f} MB |")
+        lines += ["", "| page | heaviest ÷ 100-set patient's time, SQLite | PostgreSQL |", "|---|---|---|"]
+        for page in ("today", "history", "progress", "progress_all", "progress_data_all", "report"):
+            lines.append(f"| {page.replace('_', ' ')} | {fmt(heavy_ratio(page), '{:.2f}')} | {fmt(heavy_ratio(page + '_pg'), '{:.2f}')} |")
+        lines += ["", f"App on PostgreSQL: first response {a.first_ms_pg} ms after start; "
+                  f"{int(a.rss_kb_pg or 0) // 1024} MB resident after its cases (the server's own memory not counted).", ""]
 
     if a.micro:
         lines += ["## Hot code paths (BenchmarkDotNet, in process, same run)", "",
