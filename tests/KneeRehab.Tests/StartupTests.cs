@@ -15,6 +15,21 @@ public class StartupTests
         Assert.Contains("content/README", error.ToString() + "content/README");
     }
 
+    [Theory]
+    [InlineData("Oracle", "", "Database:Provider is 'Oracle'; it must be Sqlite (the default) or Postgres.")]
+    [InlineData("Postgres", "", "Database:Provider is Postgres, so ConnectionStrings:KneeRehab must name the server")]
+    public void App_refuses_to_start_on_a_database_setting_it_cannot_use_and_names_the_setting(string provider, string connection, string message)
+    {
+        using var factory = new KneeRehabFactory
+        {
+            Settings = new Dictionary<string, string> { ["Database:Provider"] = provider, ["ConnectionStrings:KneeRehab"] = connection },
+        };
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task App_starts_on_a_configured_content_folder()
     {
