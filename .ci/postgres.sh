@@ -13,7 +13,11 @@ postgres_start() {
   pg_port=55432
   while (echo >"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
   local as=()
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg_dir"; as=(runuser -u postgres --); fi
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    chown postgres:postgres "$pg_dir"
+    as=(runuser -u postgres --)
+  fi
   local pin=()
   [ -z "${1:-}" ] || pin=(taskset -c "$1")
   # fsync off: the server is thrown away at the end.
