@@ -26,37 +26,49 @@ public sealed class OutcomeCheckIn
 
     public double? PsfsScore => Psfs.Count == 0 ? null : Psfs.Average(p => p.Score);
 
-    /// <summary>What changed from the first check-in to the last (oldest first), in plain words: average pain, then the PSFS.</summary>
-    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<OutcomeCheckIn> checkIns) =>
-        ReadingsSinceFirst([.. checkIns.Select(c => (c.AveragePain, c.PsfsScore))]);
+    /// <summary>This check-in's activity ratings, for <see cref="Outcomes.PsfsComparison"/>.</summary>
+    public Outcomes.PsfsCheckIn AsPsfsCheckIn() => new(Date, [.. Psfs.OrderBy(p => p.Id).Select(p => new Outcomes.PsfsActivity(p.Activity, p.Score))]);
 
     /// <summary>
-    /// The first and the latest check-in, and the first and the latest with an activity score: all that the
-    /// report's summary of change needs, read as four index seeks however many years of check-ins there are.
+    /// The activity ratings of the patient's check-ins (from <paramref name="from"/> on), oldest first: a few numbers
+    /// every 4 weeks, read without the check-ins themselves.
+    /// </summary>
+    public static async Task<IReadOnlyList<Outcomes.PsfsCheckIn>> ReadPsfsAsync(KneeRehabDbContext db, string userId, DateOnly? from = null)
+    {
+        var ratings = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && (from == null || c.Date >= from))
+            .SelectMany(c => c.Psfs.Select(p => new { CheckIn = c.Id, c.Date, Rating = p.Id, p.Activity, p.Score }))
+            .OrderBy(r => r.Date).ThenBy(r => r.CheckIn).ThenBy(r => r.Rating)
+            .ToListAsync();
+        return [.. ratings.GroupBy(r => r.CheckIn).Select(g => new Outcomes.PsfsCheckIn(g.First().Date, [.. g.Select(r => new Outcomes.PsfsActivity(r.Activity, r.Score))]))];
+    }
+
+    /// <summary>
+    /// What changed since the first check-in, in plain words: the average pain from the first to the latest, then the
+    /// activity score on the same activities, then each activity against its own first score.
+    /// </summary>
+    public static IReadOnlyList<Outcomes.ChangeReading> Readings((int First, int Latest)? averagePain, Outcomes.PsfsComparison psfs)
+    {
+        var readings = new List<Outcomes.ChangeReading>();
+        if (averagePain is var (first, latest)) readings.Add(Outcomes.ChangeInterpretation.Pain(first, latest));
+        if (psfs.Mean is { } mean) readings.Add(mean);
+        readings.AddRange(psfs.Activities);
+        return readings;
+    }
+
+    /// <summary>
+    /// The first and the latest check-in: all that the report's pain summary needs, read as two index seeks however
+    /// many years of check-ins there are.
     /// </summary>
     public static async Task<CheckInEnds> ReadEndsAsync(KneeRehabDbContext db, string userId)
     {
         var mine = db.CheckIns.AsNoTracking().Where(c => c.UserId == userId);
-        var scored = mine.Where(c => c.Psfs.Any());
         var first = await Figures(mine.OrderBy(c => c.Date).ThenBy(c => c.Id));
         var latest = await Figures(mine.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id));
-        var firstScored = await Figures(scored.OrderBy(c => c.Date).ThenBy(c => c.Id));
-        var latestScored = await Figures(scored.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id));
-        return new CheckInEnds(first, latest, firstScored, latestScored);
+        return new CheckInEnds(first, latest);
 
         static Task<CheckInFigures?> Figures(IQueryable<OutcomeCheckIn> ordered) => ordered
-            .Select(c => new CheckInFigures(c.Id, c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score)))
+            .Select(c => new CheckInFigures(c.Id, c.Date, c.AveragePain, c.WorstPain))
             .FirstOrDefaultAsync();
-    }
-
-    /// <summary>The same from the two figures a query can read without loading the check-ins.</summary>
-    public static IReadOnlyList<Outcomes.ChangeReading> ReadingsSinceFirst(IReadOnlyList<(int AveragePain, double? PsfsScore)> checkIns)
-    {
-        var readings = new List<Outcomes.ChangeReading>();
-        if (checkIns.Count >= 2) readings.Add(Outcomes.ChangeInterpretation.Pain(checkIns[0].AveragePain, checkIns[^1].AveragePain));
-        var withPsfs = checkIns.Where(c => c.PsfsScore is not null).ToList();
-        if (withPsfs.Count >= 2) readings.Add(Outcomes.ChangeInterpretation.Psfs(withPsfs[0].PsfsScore!.Value, withPsfs[^1].PsfsScore!.Value));
-        return readings;
     }
 }
 
@@ -71,20 +83,13 @@ public sealed class PsfsRating
     public int Score { get; set; }
 }
 
-/// <summary>One check-in as the summaries show it: its pain figures and its activity score (null when none was given).</summary>
-public sealed record CheckInFigures(int Id, DateOnly Date, int AveragePain, int WorstPain, double? Psfs);
+/// <summary>One check-in as the report's summary shows it: its pain figures.</summary>
+public sealed record CheckInFigures(int Id, DateOnly Date, int AveragePain, int WorstPain);
 
 /// <summary>The ends of a patient's check-ins (see <see cref="OutcomeCheckIn.ReadEndsAsync"/>); null ends when there are none.</summary>
-public sealed record CheckInEnds(CheckInFigures? First, CheckInFigures? Latest, CheckInFigures? FirstScored, CheckInFigures? LatestScored)
+public sealed record CheckInEnds(CheckInFigures? First, CheckInFigures? Latest)
 {
-    /// <summary>What changed from the first to the latest, as <see cref="OutcomeCheckIn.ReadingsSinceFirst(IReadOnlyList{ValueTuple{int, double?}})"/> reads it from the whole list.</summary>
-    public IReadOnlyList<Outcomes.ChangeReading> Readings()
-    {
-        var readings = new List<Outcomes.ChangeReading>();
-        if (First is not null && Latest is not null && First.Id != Latest.Id)
-            readings.Add(Outcomes.ChangeInterpretation.Pain(First.AveragePain, Latest.AveragePain));
-        if (FirstScored is not null && LatestScored is not null && FirstScored.Id != LatestScored.Id)
-            readings.Add(Outcomes.ChangeInterpretation.Psfs(FirstScored.Psfs!.Value, LatestScored.Psfs!.Value));
-        return readings;
-    }
+    /// <summary>What changed from the first to the latest (see <see cref="OutcomeCheckIn.Readings"/>).</summary>
+    public IReadOnlyList<Outcomes.ChangeReading> Readings(Outcomes.PsfsComparison psfs) => OutcomeCheckIn.Readings(
+        First is not null && Latest is not null && First.Id != Latest.Id ? (First.AveragePain, Latest.AveragePain) : null, psfs);
 }

@@ -32,7 +32,11 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <param name="During">The highest pain during the workout (or during any workout of the week or month).</param>
     public sealed record PainPoint(DateOnly Date, int During, int? NextMorning);
 
-    public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs);
+    /// <summary>A check-in (or a period's check-ins): pain, the activity score, and the answer to "compared with when you started".</summary>
+    public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs, int? Grc = null)
+    {
+        public string? GrcLabel => Grc is { } value && GlobalRatingOfChange.IsValid(value) ? new GlobalRatingOfChange(value).Label : null;
+    }
 
     /// <param name="Decision">For a program workout: what the engine decided after it (progress, hold, regress, stop).</param>
     /// <remarks>A summarised point holds the best session of its week or month: most sets, most reps, longest hold, heaviest load.</remarks>
@@ -67,6 +71,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     public Adherence? Adherence { get; private set; }
 
     public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
+
+    /// <summary>The activity score in the range on the same activities, and each activity against its own first score.</summary>
+    public PsfsComparison Psfs { get; private set; } = PsfsComparison.None;
 
     public async Task OnGetAsync(string? range) => await LoadAsync(range);
 
@@ -129,13 +136,14 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         // Two numbers a check-in, the activity score averaged in SQL: nothing else of years of check-ins is loaded.
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
             .OrderBy(c => c.Date)
-            .Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score)))
+            .Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score), c.GlobalRatingOfChange))
             .ToListAsync();
         CheckIns = Grouping == Period.Workout ? checkIns
-            // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score.
+            // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score and answer.
             : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.Average), MidpointRounding.AwayFromZero),
-                g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs))];
-        Readings = OutcomeCheckIn.ReadingsSinceFirst([.. checkIns.Select(c => (c.Average, c.Psfs))]);
+                g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs, g.LastOrDefault(c => c.Grc is not null)?.Grc))];
+        Psfs = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId, from));
+        Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].Average, checkIns[^1].Average) : null, Psfs);
 
         Adherence = await AdherenceAsync(userId, from, today);
     }

@@ -36,9 +36,12 @@ public sealed class ProgressReport
 
     public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
 
-    public (DateOnly Date, int Average, int Worst, double? Psfs)? FirstCheckIn { get; private set; }
+    public (DateOnly Date, int Average, int Worst)? FirstCheckIn { get; private set; }
 
-    public (DateOnly Date, int Average, int Worst, double? Psfs)? LatestCheckIn { get; private set; }
+    public (DateOnly Date, int Average, int Worst)? LatestCheckIn { get; private set; }
+
+    /// <summary>The activity score on the same activities, and each activity by name against its own first score.</summary>
+    public PsfsComparison Psfs { get; private set; } = PsfsComparison.None;
 
     public int Workouts { get; private set; }
 
@@ -77,14 +80,16 @@ public sealed class ProgressReport
         }
         Exercises = [.. lines.OrderBy(l => l.Title, StringComparer.OrdinalIgnoreCase)];
 
-        // The first and latest check-ins only: the report's cost does not grow with years of weekly check-ins.
+        // The first and latest check-ins only: the report's cost does not grow with years of weekly check-ins (the
+        // activity ratings, a few every 4 weeks, are read as numbers).
         var ends = await OutcomeCheckIn.ReadEndsAsync(db, userId);
         if (ends is { First: { } first, Latest: { } latest })
         {
-            FirstCheckIn = (first.Date, first.AveragePain, first.WorstPain, first.Psfs);
-            LatestCheckIn = (latest.Date, latest.AveragePain, latest.WorstPain, ends.LatestScored?.Psfs);
+            FirstCheckIn = (first.Date, first.AveragePain, first.WorstPain);
+            LatestCheckIn = (latest.Date, latest.AveragePain, latest.WorstPain);
         }
-        Readings = ends.Readings();
+        Psfs = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId));
+        Readings = ends.Readings(Psfs);
 
         if (Plan is not null)
         {
