@@ -35,8 +35,10 @@ public sealed class OutcomeCheckIn
     /// </summary>
     public static async Task<IReadOnlyList<Outcomes.PsfsCheckIn>> ReadPsfsAsync(KneeRehabDbContext db, string userId, DateOnly? from = null)
     {
-        var ratings = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && (from == null || c.Date >= from))
-            .SelectMany(c => c.Psfs.Select(p => new { CheckIn = c.Id, c.Date, Rating = p.Id, p.Activity, p.Score }))
+        var since = from ?? DateOnly.MinValue;
+        var ratings = await db.Set<PsfsRating>().AsNoTracking()
+            .Join(db.CheckIns.Where(c => c.UserId == userId && c.Date >= since), p => p.OutcomeCheckInId, c => c.Id,
+                (p, c) => new { CheckIn = c.Id, c.Date, Rating = p.Id, p.Activity, p.Score })
             .OrderBy(r => r.Date).ThenBy(r => r.CheckIn).ThenBy(r => r.Rating)
             .ToListAsync();
         return [.. ratings.GroupBy(r => r.CheckIn).Select(g => new Outcomes.PsfsCheckIn(g.First().Date, [.. g.Select(r => new Outcomes.PsfsActivity(r.Activity, r.Score))]))];

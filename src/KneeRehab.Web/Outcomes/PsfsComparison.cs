@@ -33,7 +33,7 @@ public sealed record PsfsComparison(ChangeReading? Mean, IReadOnlyList<ChangeRea
         var activities = SetOf(latest);
         var start = checkIns.Count - 1;
         while (start > 0 && SetOf(checkIns[start - 1]) == activities) start--;
-        var mean = start < checkIns.Count - 1 ? ChangeInterpretation.Psfs(Mean(checkIns[start]), Mean(latest)) : null;
+        var mean = start < checkIns.Count - 1 ? ChangeInterpretation.Psfs(MeanOf(checkIns[start]), MeanOf(latest)) : null;
 
         var each = new List<ChangeReading>();
         foreach (var activity in latest.Activities)
@@ -43,12 +43,12 @@ public sealed record PsfsComparison(ChangeReading? Mean, IReadOnlyList<ChangeRea
         }
         return new PsfsComparison(mean, each, start > 0 ? checkIns[start].Date : null)
         {
-            From = (checkIns[start].Date, Mean(checkIns[start])),
-            Latest = (latest.Date, Mean(latest)),
+            From = (checkIns[start].Date, MeanOf(checkIns[start])),
+            Latest = (latest.Date, MeanOf(latest)),
         };
     }
 
-    private static double Mean(PsfsCheckIn checkIn) => checkIn.Activities.Average(a => a.Score);
+    private static double MeanOf(PsfsCheckIn checkIn) => checkIn.Activities.Average(a => a.Score);
 
     /// <summary>"Climbing  stairs " and "climbing stairs" are one activity.</summary>
     private static string Name(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();

@@ -28,7 +28,7 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
     /// <summary>Since the first check-in: what changed in pain and in the activity score, in plain words.</summary>
     public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
 
-    public PsfsComparison Psfs { get; private set; } = PsfsComparison.None;
+    public PsfsComparison ActivityScore { get; private set; } = PsfsComparison.None;
 
     public bool Saved { get; private set; }
 
@@ -129,8 +129,8 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
         AskPsfs = lastPsfs is null || lastPsfs.Date <= today.AddDays(-PsfsEveryDays);
         AskGrc = AskPsfs && checkIns.Count > 0;
 
-        Psfs = PsfsComparison.Of([.. checkIns.Where(c => c.Psfs.Count > 0).Select(c => c.AsPsfsCheckIn())]);
-        Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].AveragePain, checkIns[^1].AveragePain) : null, Psfs);
+        ActivityScore = PsfsComparison.Of([.. checkIns.Where(c => c.Psfs.Count > 0).Select(c => c.AsPsfsCheckIn())]);
+        Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].AveragePain, checkIns[^1].AveragePain) : null, ActivityScore);
         return lastPsfs?.Psfs.OrderBy(p => p.Id).Select(p => p.Activity).ToList() ?? [];
     }
 }

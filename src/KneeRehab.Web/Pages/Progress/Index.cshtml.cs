@@ -73,7 +73,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     public IReadOnlyList<ChangeReading> Readings { get; private set; } = [];
 
     /// <summary>The activity score in the range on the same activities, and each activity against its own first score.</summary>
-    public PsfsComparison Psfs { get; private set; } = PsfsComparison.None;
+    public PsfsComparison ActivityScore { get; private set; } = PsfsComparison.None;
 
     public async Task OnGetAsync(string? range) => await LoadAsync(range);
 
@@ -142,8 +142,8 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score and answer.
             : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.Average), MidpointRounding.AwayFromZero),
                 g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs, g.LastOrDefault(c => c.Grc is not null)?.Grc))];
-        Psfs = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId, from));
-        Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].Average, checkIns[^1].Average) : null, Psfs);
+        ActivityScore = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId, from));
+        Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].Average, checkIns[^1].Average) : null, ActivityScore);
 
         Adherence = await AdherenceAsync(userId, from, today);
     }

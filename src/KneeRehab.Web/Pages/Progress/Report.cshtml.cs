@@ -41,7 +41,7 @@ public sealed class ProgressReport
     public (DateOnly Date, int Average, int Worst)? LatestCheckIn { get; private set; }
 
     /// <summary>The activity score on the same activities, and each activity by name against its own first score.</summary>
-    public PsfsComparison Psfs { get; private set; } = PsfsComparison.None;
+    public PsfsComparison ActivityScore { get; private set; } = PsfsComparison.None;
 
     public int Workouts { get; private set; }
 
@@ -88,8 +88,8 @@ public sealed class ProgressReport
             FirstCheckIn = (first.Date, first.AveragePain, first.WorstPain);
             LatestCheckIn = (latest.Date, latest.AveragePain, latest.WorstPain);
         }
-        Psfs = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId));
-        Readings = ends.Readings(Psfs);
+        ActivityScore = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId));
+        Readings = ends.Readings(ActivityScore);
 
         if (Plan is not null)
         {
