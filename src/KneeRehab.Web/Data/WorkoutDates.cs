@@ -21,6 +21,10 @@ public static class WorkoutDates
     public static async Task<DateOnly> TodayForAsync(this KneeRehabDbContext db, TimeProvider clock, string userId) =>
         clock.TodayIn(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).FirstOrDefaultAsync());
 
+    /// <summary>A stored UTC instant as the clock on the patient's wall showed it.</summary>
+    public static DateTime InZone(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
     public static TimeZoneInfo FindZone(string? timeZoneId) =>
         timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -13,6 +13,12 @@ public class ShareModel(KneeRehabDbContext db, UserManager<ApplicationUser> user
 
     public DateTime NowUtc { get; private set; }
 
+    /// <summary>The patient's time zone (Account preferences), in which every time on the page is shown.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>A stored instant in the patient's own time, for example "2 Dec 2026 10:30".</summary>
+    public string At(DateTime utc, string format) => WorkoutDates.InZone(utc, Zone).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The link just created; it cannot be shown again.</summary>
     [TempData]
     public string? NewLink { get; set; }
@@ -20,6 +26,7 @@ public class ShareModel(KneeRehabDbContext db, UserManager<ApplicationUser> user
     public async Task OnGetAsync()
     {
         NowUtc = clock.UtcNow();
+        Zone = WorkoutDates.FindZone(await db.Users.Where(u => u.Id == users.GetUserId(User)).Select(u => u.TimeZoneId).FirstOrDefaultAsync());
         Links = await db.ShareLinks.AsNoTracking().Where(l => l.UserId == users.GetUserId(User))
             .OrderByDescending(l => l.CreatedUtc).Include(l => l.Views.OrderByDescending(v => v.ViewedUtc)).ToListAsync();
     }

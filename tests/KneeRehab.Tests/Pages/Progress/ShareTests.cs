@@ -18,6 +18,33 @@ public class ShareTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
     }
 
     [Fact]
+    public async Task The_links_times_are_shown_in_the_patients_own_time_zone()
+    {
+        // 15:30 UTC on 2 December is 10:30 in New York (UTC-5 in winter).
+        using var app = new KneeRehabFactory { Clock = new TestClock(new DateTimeOffset(2026, 12, 2, 15, 30, 0, TimeSpan.Zero)) };
+        var client = await app.CreateUserClientAsync();
+        var userId = await Today.ProgramSeeding.UserIdAsync(app, client);
+        await using (var db = app.OpenDatabase())
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == userId, TestContext.Current.CancellationToken);
+            user.TimeZoneId = "America/New_York";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var link = await CreateLinkAsync(client);
+        app.Clock!.Now = app.Clock.Now.AddHours(2);
+        using (var viewed = await app.CreateBrowserClient().GetAsync(link, TestContext.Current.CancellationToken))
+            Assert.Equal(HttpStatusCode.OK, viewed.StatusCode);
+
+        var share = await client.GetDocumentAsync("/progress/share");
+        var text = share.QuerySelector(".share-link")!.TextContent;
+        Assert.Contains("Created 2 Dec 2026 10:30", text);
+        Assert.Contains("works until 16 Dec 2026 10:30", text);
+        Assert.Contains("Opened 1 time: 2 Dec 12:30", text);
+        Assert.DoesNotContain("UTC", text);
+        Assert.Contains("Times are in your time zone, America/New_York", share.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_share_link_shows_only_the_report_to_someone_without_an_account_and_records_each_view()
     {
         var client = await factory.CreateUserClientAsync();
