@@ -27,6 +27,18 @@ public sealed record Decision(DecisionKind Kind, Dose? Next, IReadOnlyList<strin
     public override int GetHashCode() => HashCode.Combine(Kind, Next, string.Join(',', Reasons), Message, RestDay);
 }
 
+public static class DecisionKindWords
+{
+    /// <summary>What the decision does to the dose, in the words the report uses for a physiotherapist and a patient.</summary>
+    public static string InWords(this DecisionKind kind) => kind switch
+    {
+        DecisionKind.Progress => "moves up a step",
+        DecisionKind.Hold => "stays at this dose",
+        DecisionKind.Regress => "steps back",
+        _ => "stopped",
+    };
+}
+
 /// <summary>The reason codes a decision carries. They are part of the contract: the UI and the tests read them.</summary>
 public static class Reason
 {
