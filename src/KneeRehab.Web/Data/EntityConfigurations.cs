@@ -59,7 +59,12 @@ public sealed class ProgramEnrollmentConfiguration : IEntityTypeConfiguration<Pr
 
 public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
-    public void Configure(EntityTypeBuilder<ApplicationUser> builder) => builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+        builder.Property(u => u.AgeBand).HasConversion<string>().HasMaxLength(12);
+        builder.Property(u => u.Goal).HasConversion<string>().HasMaxLength(20);
+    }
 }
 
 public sealed class ProgramDecisionConfiguration : IEntityTypeConfiguration<ProgramDecision>

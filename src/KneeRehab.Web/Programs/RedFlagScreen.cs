@@ -2,8 +2,11 @@ using KneeRehab.Web.Training;
 
 namespace KneeRehab.Web.Programs;
 
-/// <summary>One warning sign, asked in the patient's words (FACTS 2.5 and content/pages/safety.md).</summary>
-public sealed record RedFlagQuestion(string Code, RedFlagUrgency Urgency, string Question)
+/// <summary>
+/// One warning sign, asked in the patient's words (FACTS 2.5 and content/pages/safety.md); <paramref name="AskedOf"/>
+/// limits it to some age bands (null: everyone).
+/// </summary>
+public sealed record RedFlagQuestion(string Code, RedFlagUrgency Urgency, string Question, IReadOnlyList<Data.AgeBand>? AskedOf = null)
 {
     public RedFlag AsFlag() => new(Code, Urgency);
 }
@@ -29,8 +32,20 @@ public static class RedFlagScreen
         new("C_STIFFNESS", RedFlagUrgency.Prompt, "Morning stiffness lasting more than 30 minutes, or several swollen joints"),
         new("C_HOT_KNEE", RedFlagUrgency.Prompt, "A hot, swollen knee without any injury"),
         new("C_WORSENING", RedFlagUrgency.Prompt, "Pain or a change in the knee's shape that is getting worse quickly"),
-        new("C_YOUNG", RedFlagUrgency.Prompt, "Under 18: knee pain with a limp or hip pain, or a knee that clicks or gives way and will not straighten fully"),
+        new("C_YOUNG", RedFlagUrgency.Prompt, "Under 18: knee pain with a limp or hip pain, or a knee that clicks or gives way and will not straighten fully",
+            [Data.AgeBand.Under16, Data.AgeBand.From16To54]),
+        // The Ottawa Knee Rule's age criterion (Stiell et al. 1995): after an injury at 55 or over, an X-ray may be needed.
+        new("B_INJURY_55", RedFlagUrgency.Urgent, "55 or over: you hurt this knee in a fall, a knock or a twist in the last 6 weeks (an X-ray may be needed before you exercise it)",
+            [Data.AgeBand.From55]),
     ];
+
+    /// <summary>The questions for a patient of <paramref name="band"/>; every question when the age was not given.</summary>
+    public static IReadOnlyList<RedFlagQuestion> For(Data.AgeBand? band) =>
+        band is null ? Questions : [.. Questions.Where(q => q.AskedOf is null || q.AskedOf.Contains(band.Value))];
+
+    /// <summary>For a patient under 16, shown when a program starts and on /today.</summary>
+    public const string WithAParent =
+        "You are under 16: if the pain does not settle, or keeps coming back, see a physiotherapist or a doctor together with a parent or carer.";
 
     public static RedFlagQuestion? Find(string code) => Questions.FirstOrDefault(q => q.Code == code);
 

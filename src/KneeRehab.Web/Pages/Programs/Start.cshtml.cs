@@ -44,13 +44,28 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         /// <summary>Asked here once, kept as the user's preference (Account → preferences changes it).</summary>
         [Display(Name = "painful knee")]
         public Side? AffectedKnee { get; set; }
+
+        /// <summary>About you: the age band (the warning signs differ with age) and the goal; kept like the knee.</summary>
+        [Display(Name = "age")]
+        public AgeBand? AgeBand { get; set; }
+
+        [Display(Name = "goal")]
+        public GoalActivity? Goal { get; set; }
+
+        [StringLength(AboutMe.GoalDetailLength, ErrorMessage = "Keep it to 60 characters.")]
+        [Display(Name = "sport or activity")]
+        public string? GoalDetail { get; set; }
     }
+
+    /// <summary>The warning signs asked of this patient (all of them until the age is given).</summary>
+    public IReadOnlyList<RedFlagQuestion> Questions => RedFlagScreen.For(Input.AgeBand);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug)) return NotFound();
         var userId = users.GetUserId(User)!;
-        Input.AffectedKnee = await db.Users.Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync();
+        var known = await db.Users.Where(u => u.Id == userId).Select(u => new { u.AffectedKnee, u.AgeBand, u.Goal, u.GoalDetail }).SingleAsync();
+        (Input.AffectedKnee, Input.AgeBand, Input.Goal, Input.GoalDetail) = (known.AffectedKnee, known.AgeBand, known.Goal, known.GoalDetail);
         return Page();
     }
 
@@ -63,6 +78,8 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             return RedirectToPage("/Today/Index");
         Stopped = [.. Input.RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>()];
         if (Stopped.Count > 0) return Page();
+        if (Input.Goal == GoalActivity.Sport && string.IsNullOrWhiteSpace(Input.GoalDetail))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.GoalDetail)}", "Name the sport, for example football.");
         if (Current is not null && !Input.ConfirmEnd)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmEnd)}", $"Tick this to end \"{Current.Meta.Title}\" and start this program.");
         if (!ModelState.IsValid) return Page();
@@ -88,6 +105,13 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         db.Enrollments.Add(enrollment);
         if (Input.AffectedKnee is { } knee)
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffectedKnee, knee));
+        if (Input.AgeBand is { } band)
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AgeBand, band));
+        if (Input.Goal is { } goal)
+        {
+            var detail = goal is GoalActivity.Sport or GoalActivity.Work or GoalActivity.Other && !string.IsNullOrWhiteSpace(Input.GoalDetail) ? Input.GoalDetail.Trim() : null;
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Goal, goal).SetProperty(x => x.GoalDetail, detail));
+        }
         try
         {
             await db.SaveChangesAsync();

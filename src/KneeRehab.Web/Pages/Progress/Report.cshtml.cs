@@ -45,6 +45,11 @@ public sealed class ProgressReport
 
     public int Workouts { get; private set; }
 
+    /// <summary>What the patient wants to get back to, and their age band, as they said when the program started.</summary>
+    public string? Goal { get; private set; }
+
+    public AgeBand? AgeBand { get; private set; }
+
     public static async Task<ProgressReport> BuildAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
     {
         var report = new ProgressReport();
@@ -55,6 +60,8 @@ public sealed class ProgressReport
     private async Task LoadAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
     {
         Plan = await planner.PlanAsync(userId);
+        var about = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Goal, u.GoalDetail, u.AgeBand }).SingleAsync();
+        (Goal, AgeBand) = (AboutMe.GoalText(about.Goal, about.GoalDetail), about.AgeBand);
         Today = Plan?.Today ?? await planner.TodayForAsync(userId);
         var since = Plan?.Enrollment.StartedOn ?? DateOnly.MinValue;
 

@@ -27,6 +27,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>False until the user has chosen a time zone: /today then points to preferences.</summary>
     public bool TimeZoneSet { get; private set; }
 
+    /// <summary>Under 16: the page says to see a clinician with a parent when the pain does not settle.</summary>
+    public bool UnderSixteen { get; private set; }
+
     /// <summary>Why the program stopped for a review, in words, from its record.</summary>
     public string? StopMessage { get; private set; }
 
@@ -63,7 +66,8 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
                 .Where(t => t.EnrollmentId == Plan.Enrollment.Id && t.Kind == TransitionKind.StoppedForReview)
                 .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Select(t => t.Note).FirstOrDefaultAsync();
         CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Plan.Today);
-        TimeZoneSet = await Db.Users.Where(u => u.Id == UserId).Select(u => u.TimeZoneId != null).SingleAsync();
+        var about = await Db.Users.Where(u => u.Id == UserId).Select(u => new { ZoneSet = u.TimeZoneId != null, u.AgeBand }).SingleAsync();
+        (TimeZoneSet, UnderSixteen) = (about.ZoneSet, about.AgeBand == AgeBand.Under16);
         ShowPlannedDoses();
     }
 

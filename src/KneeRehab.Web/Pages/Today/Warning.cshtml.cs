@@ -3,6 +3,7 @@ using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Pages.Today;
 
@@ -12,10 +13,21 @@ public class WarningModel(KneeRehabDbContext db, TodayPlanner planner, ProgramRe
     [BindProperty]
     public List<string> RedFlags { get; set; } = [];
 
-    public IActionResult OnGet() => Page();
+    /// <summary>The signs asked of this patient: some are for one age band only.</summary>
+    public IReadOnlyList<RedFlagQuestion> Questions { get; private set; } = RedFlagScreen.Questions;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadQuestionsAsync();
+        return Page();
+    }
+
+    private async Task LoadQuestionsAsync() =>
+        Questions = RedFlagScreen.For(await db.Users.Where(u => u.Id == users.GetUserId(User)).Select(u => u.AgeBand).FirstOrDefaultAsync());
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await LoadQuestionsAsync();
         var reported = RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>().OrderBy(q => q.Urgency).FirstOrDefault();
         if (reported is null)
         {

@@ -34,6 +34,10 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.Property<int?>("AffectedKnee")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -44,6 +48,14 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GoalDetail")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

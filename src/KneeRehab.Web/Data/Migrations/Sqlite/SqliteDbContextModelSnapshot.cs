@@ -29,6 +29,10 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.Property<int?>("AffectedKnee")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -39,6 +43,14 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalDetail")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
