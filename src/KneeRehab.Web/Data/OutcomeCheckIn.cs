@@ -26,6 +26,13 @@ public sealed class OutcomeCheckIn
 
     public double? PsfsScore => Psfs.Count == 0 ? null : Psfs.Average(p => p.Score);
 
+    /// <summary>Home tests (Outcomes/HomeTests.cs), every 4 weeks beside the activity score; each null when skipped.</summary>
+    public int? ChairStands { get; set; }
+
+    public int? StepDownsLeft { get; set; }
+
+    public int? StepDownsRight { get; set; }
+
     /// <summary>This check-in's activity ratings, for <see cref="Outcomes.PsfsComparison"/>.</summary>
     public Outcomes.PsfsCheckIn AsPsfsCheckIn() => new(Date, [.. Psfs.OrderBy(p => p.Id).Select(p => new Outcomes.PsfsActivity(p.Activity, p.Score))]);
 

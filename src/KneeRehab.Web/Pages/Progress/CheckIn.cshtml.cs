@@ -48,6 +48,19 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
 
         [Range(GlobalRatingOfChange.Min, GlobalRatingOfChange.Max, ErrorMessage = "Choose one of the answers.")]
         public int? Grc { get; set; }
+
+        /// <summary>Home tests, every 4 weeks with the activities; each may be skipped.</summary>
+        [Range(HomeTests.MinCount, HomeTests.MaxCount, ErrorMessage = "Count from 0 to 60, or leave it empty if you skipped the test.")]
+        [Display(Name = "chair stands")]
+        public int? ChairStands { get; set; }
+
+        [Range(HomeTests.MinCount, HomeTests.MaxCount, ErrorMessage = "Count from 0 to 60, or leave it empty if you skipped the test.")]
+        [Display(Name = "step-downs on the left leg")]
+        public int? StepDownsLeft { get; set; }
+
+        [Range(HomeTests.MinCount, HomeTests.MaxCount, ErrorMessage = "Count from 0 to 60, or leave it empty if you skipped the test.")]
+        [Display(Name = "step-downs on the right leg")]
+        public int? StepDownsRight { get; set; }
     }
 
     public sealed class ActivityInput
@@ -112,6 +125,9 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
             AveragePain = Input.AveragePain!.Value,
             WorstPain = Input.WorstPain!.Value,
             GlobalRatingOfChange = AskGrc ? Input.Grc : null,
+            ChairStands = AskPsfs ? Input.ChairStands : null,
+            StepDownsLeft = AskPsfs ? Input.StepDownsLeft : null,
+            StepDownsRight = AskPsfs ? Input.StepDownsRight : null,
             Psfs = [.. rated.Select(a => new PsfsRating { Activity = a.Name, Score = a.Score })],
         });
         await db.SaveChangesAsync();

@@ -33,8 +33,11 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     public sealed record PainPoint(DateOnly Date, int During, int? NextMorning);
 
     /// <summary>A check-in (or a period's check-ins): pain, the activity score, and the answer to "compared with when you started".</summary>
-    public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs, int? Grc = null)
+    public sealed record CheckInPoint(DateOnly Date, int Average, int Worst, double? Psfs, int? Grc = null,
+        int? ChairStands = null, int? StepDownsLeft = null, int? StepDownsRight = null)
     {
+        public bool HasHomeTests => ChairStands is not null || StepDownsLeft is not null || StepDownsRight is not null;
+
         public string? GrcLabel => Grc is { } value && GlobalRatingOfChange.IsValid(value) ? new GlobalRatingOfChange(value).Label : null;
     }
 
@@ -75,6 +78,11 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>The activity score in the range on the same activities, and each activity against its own first score.</summary>
     public PsfsComparison ActivityScore { get; private set; } = PsfsComparison.None;
 
+    /// <summary>The home tests in the range, in plain words: the chair stands first and latest, the latest step-downs' symmetry.</summary>
+    public IReadOnlyList<string> HomeTestSentences => HomeTests.Describe(
+        [.. CheckIns.Where(c => c.HasHomeTests).Select(c => new HomeTestResult(c.Date, c.ChairStands, c.StepDownsLeft, c.StepDownsRight))],
+        AffectedKnee switch { Side.Left => true, Side.Right => false, _ => null }, When);
+
     public async Task OnGetAsync(string? range) => await LoadAsync(range);
 
     /// <summary>The same numbers as the tables, for the charts.</summary>
@@ -86,6 +94,10 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             grouping = Grouping.ToString().ToLowerInvariant(),
             pain = Pain.Select(p => new { date = p.Date.ToString("yyyy-MM-dd"), during = p.During, nextMorning = p.NextMorning }),
             checkIns = CheckIns.Select(c => new { date = c.Date.ToString("yyyy-MM-dd"), average = c.Average, worst = c.Worst, psfs = c.Psfs }),
+            homeTests = CheckIns.Where(c => c.HasHomeTests).Select(c => new
+            {
+                date = c.Date.ToString("yyyy-MM-dd"), chairStands = c.ChairStands, stepDownsLeft = c.StepDownsLeft, stepDownsRight = c.StepDownsRight,
+            }),
             exercises = Exercises.Select(e => new
             {
                 slug = e.Slug,
@@ -136,12 +148,15 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         // Two numbers a check-in, the activity score averaged in SQL: nothing else of years of check-ins is loaded.
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId && c.Date >= from)
             .OrderBy(c => c.Date)
-            .Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score), c.GlobalRatingOfChange))
+            .Select(c => new CheckInPoint(c.Date, c.AveragePain, c.WorstPain, c.Psfs.Average(p => (double?)p.Score), c.GlobalRatingOfChange,
+                c.ChairStands, c.StepDownsLeft, c.StepDownsRight))
             .ToListAsync();
         CheckIns = Grouping == Period.Workout ? checkIns
             // Per period like the rest: the mean of the weekly averages, the worst week, the last activity score and answer.
             : [.. checkIns.GroupBy(c => PeriodStart(c.Date)).Select(g => new CheckInPoint(g.Key, (int)Math.Round(g.Average(c => c.Average), MidpointRounding.AwayFromZero),
-                g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs, g.LastOrDefault(c => c.Grc is not null)?.Grc))];
+                g.Max(c => c.Worst), g.LastOrDefault(c => c.Psfs is not null)?.Psfs, g.LastOrDefault(c => c.Grc is not null)?.Grc,
+                g.LastOrDefault(c => c.ChairStands is not null)?.ChairStands, g.LastOrDefault(c => c.StepDownsLeft is not null)?.StepDownsLeft,
+                g.LastOrDefault(c => c.StepDownsRight is not null)?.StepDownsRight))];
         ActivityScore = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId, from));
         Readings = OutcomeCheckIn.Readings(checkIns.Count >= 2 ? (checkIns[0].Average, checkIns[^1].Average) : null, ActivityScore);
 

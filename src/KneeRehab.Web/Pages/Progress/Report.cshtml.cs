@@ -50,6 +50,9 @@ public sealed class ProgressReport
 
     public AgeBand? AgeBand { get; private set; }
 
+    /// <summary>The home tests in plain words (the first and latest chair stands, the latest step-downs of both legs).</summary>
+    public IReadOnlyList<string> HomeTestSentences { get; private set; } = [];
+
     public static async Task<ProgressReport> BuildAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
     {
         var report = new ProgressReport();
@@ -97,6 +100,24 @@ public sealed class ProgressReport
         }
         ActivityScore = PsfsComparison.Of(await OutcomeCheckIn.ReadPsfsAsync(db, userId));
         Readings = ends.Readings(ActivityScore);
+
+        // Three seeks: the first and latest chair stands, the latest step-downs of both legs.
+        var tested = db.CheckIns.AsNoTracking().Where(c => c.UserId == userId);
+        var results = new List<HomeTestResult>();
+        foreach (var pick in new[]
+        {
+            tested.Where(c => c.ChairStands != null).OrderBy(c => c.Date),
+            tested.Where(c => c.ChairStands != null).OrderByDescending(c => c.Date),
+            tested.Where(c => c.StepDownsLeft != null && c.StepDownsRight != null).OrderByDescending(c => c.Date),
+        })
+        {
+            if (await pick.Select(c => new HomeTestResult(c.Date, c.ChairStands, c.StepDownsLeft, c.StepDownsRight)).FirstOrDefaultAsync() is { } result
+                && !results.Contains(result))
+                results.Add(result);
+        }
+        var knee = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.AffectedKnee).SingleAsync();
+        HomeTestSentences = HomeTests.Describe([.. results.OrderBy(r => r.Date)],
+            knee switch { Side.Left => true, Side.Right => false, _ => null }, date => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
 
         if (Plan is not null)
         {

@@ -59,6 +59,12 @@
           }
           chart.options.plugins = { legend: { labels: { filter: function (item) { return item.text.charAt(0) !== '('; } } } };
           chart.update();
+        } else if (kind === 'hometests') {
+          line(canvas, data.homeTests.map(function (t) { return t.date; }), [
+            { label: 'Chair stands in 30 s', data: data.homeTests.map(function (t) { return t.chairStands; }) },
+            { label: 'Step-downs, left leg', data: data.homeTests.map(function (t) { return t.stepDownsLeft; }) },
+            { label: 'Step-downs, right leg', data: data.homeTests.map(function (t) { return t.stepDownsRight; }) }
+          ], 20);
         } else if (kind === 'symmetry') {
           var series = data.exercises.find(function (e) { return e.slug === canvas.dataset.slug; });
           if (!series) return;

@@ -35,6 +35,62 @@ public class CheckInTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
     }
 
     [Fact]
+    public async Task Home_tests_every_4_weeks_are_stored_charted_and_read_in_words_on_progress_and_in_the_report()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var userId = await factory.UserIdAsync(client);
+        await using (var db = factory.OpenDatabase())
+        {
+            (await db.Users.SingleAsync(u => u.Id == userId, TestContext.Current.CancellationToken)).AffectedKnee = Side.Right;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var form = await client.GetDocumentAsync("/progress/checkin");
+        Assert.NotNull(form.QuerySelector("fieldset.home-tests input[name='Input.ChairStands']"));
+
+        // A count no one reaches in 30 seconds: the message next to the field, everything else kept, nothing stored.
+        var values = FirstCheckIn();
+        values["Input.ChairStands"] = "10";
+        values["Input.StepDownsLeft"] = "12";
+        values["Input.StepDownsRight"] = "610";
+        using (var refused = await CheckInAsync(client, values))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Count from 0 to 60, or leave it empty if you skipped the test.", again.QuerySelector("span[data-valmsg-for='Input.StepDownsRight']")!.TextContent.Trim());
+            Assert.Equal("10", again.QuerySelector<IHtmlInputElement>("input[name='Input.ChairStands']")!.Value);
+            Assert.Equal("Stairs", again.QuerySelector<IHtmlInputElement>("input[name='Input.Activities[0].Name']")!.Value);
+        }
+        await using (var db = factory.OpenDatabase())
+            Assert.False(await db.CheckIns.AnyAsync(c => c.UserId == userId, TestContext.Current.CancellationToken));
+
+        values["Input.StepDownsRight"] = "8";
+        using (var saved = await CheckInAsync(client, values)) saved.AssertRedirect("/progress/checkin?saved=true");
+        await AgeCheckInsAsync(client, 28);
+        values["Input.ChairStands"] = "14";
+        values["Input.StepDownsRight"] = "11";
+        var month = await client.GetDocumentAsync("/progress/checkin");
+        var monthForm = month.QuerySelector<IHtmlFormElement>("main form")!;
+        monthForm.QuerySelector<IHtmlInputElement>("#grc-4")!.IsChecked = true;
+        using (var saved = await client.SubmitAsync(monthForm, null, values)) saved.AssertRedirect("/progress/checkin?saved=true");
+
+        var progress = await client.GetDocumentAsync("/progress?range=3m");
+        var section = progress.QuerySelector("#home-tests-heading")!.ParentElement!;
+        Assert.Contains("30-second chair stand: from 10 stands", section.TextContent);
+        Assert.Contains("to 14", section.TextContent);
+        // The right knee is the painful one: 11 of the left leg's 12 is 92%.
+        Assert.Contains(": 12 standing on the left leg, 11 on the right: your painful leg did 92% of the other's: level with it (90% or more).", section.TextContent);
+        Assert.Equal(2, section.QuerySelectorAll(".home-tests-table tbody tr").Length);
+        Assert.NotNull(section.QuerySelector("canvas[data-chart='hometests']"));
+        using (var data = await client.GetAsync("/progress?handler=data&range=3m", TestContext.Current.CancellationToken))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await data.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal([10, 14], json.RootElement.GetProperty("homeTests").EnumerateArray().Select(t => t.GetProperty("chairStands").GetInt32()));
+        }
+        var report = (await client.GetDocumentAsync("/progress/report")).QuerySelector("#report-home-tests")!.ParentElement!.TextContent;
+        Assert.Contains("30-second chair stand: from 10 stands", report);
+        Assert.Contains("your painful leg did 92% of the other's", report);
+    }
+
+    [Fact]
     public async Task Today_prompts_for_the_weekly_check_in_until_it_is_done()
     {
         var client = await factory.CreateUserClientAsync();

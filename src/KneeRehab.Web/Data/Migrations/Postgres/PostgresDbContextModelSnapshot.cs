@@ -227,10 +227,19 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.Property<int>("AveragePain")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ChairStands")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<int?>("GlobalRatingOfChange")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepDownsLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepDownsRight")
                         .HasColumnType("integer");
 
                     b.Property<string>("UserId")

@@ -216,10 +216,19 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.Property<int>("AveragePain")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChairStands")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("GlobalRatingOfChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepDownsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepDownsRight")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")

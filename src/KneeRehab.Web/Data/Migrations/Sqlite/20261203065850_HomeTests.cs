@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KneeRehab.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HomeTests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ChairStands",
+                table: "CheckIns",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StepDownsLeft",
+                table: "CheckIns",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StepDownsRight",
+                table: "CheckIns",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChairStands",
+                table: "CheckIns");
+
+            migrationBuilder.DropColumn(
+                name: "StepDownsLeft",
+                table: "CheckIns");
+
+            migrationBuilder.DropColumn(
+                name: "StepDownsRight",
+                table: "CheckIns");
+        }
+    }
+}
