@@ -85,6 +85,14 @@ public class CheckInTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
             using var json = System.Text.Json.JsonDocument.Parse(await data.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
             Assert.Equal([10, 14], json.RootElement.GetProperty("homeTests").EnumerateArray().Select(t => t.GetProperty("chairStands").GetInt32()));
         }
+        // The patient's own download holds them too.
+        var personal = await client.GetDocumentAsync("/identity/account/manage/personaldata");
+        using (var download = await client.SubmitAsync(personal.QuerySelector<IHtmlFormElement>("form#download-data")!))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal([10, 14], json.RootElement.GetProperty("checkIns").EnumerateArray()
+                .Select(c => c.EnumerateObject().First(p => p.Name.Equals("chairStands", StringComparison.OrdinalIgnoreCase)).Value.GetInt32()));
+        }
         var report = (await client.GetDocumentAsync("/progress/report")).QuerySelector("#report-home-tests")!.ParentElement!.TextContent;
         Assert.Contains("30-second chair stand: from 10 stands", report);
         Assert.Contains("your painful leg did 92% of the other's", report);

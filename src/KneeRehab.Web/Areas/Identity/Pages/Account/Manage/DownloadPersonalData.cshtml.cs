@@ -89,7 +89,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             }).AsSplitQuery().ToListAsync());
 
         var checkIns = WhenWritten(() => db.CheckIns.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.Date).ThenBy(c => c.Id)
-            .Select(c => new { c.Date, c.AveragePain, c.WorstPain, c.GlobalRatingOfChange, psfs = c.Psfs.Select(p => new { p.Activity, p.Score }).ToList() })
+            .Select(c => new { c.Date, c.AveragePain, c.WorstPain, c.GlobalRatingOfChange, psfs = c.Psfs.Select(p => new { p.Activity, p.Score }).ToList(), c.ChairStands, c.StepDownsLeft, c.StepDownsRight })
             .AsSplitQuery().ToListAsync());
         // Share links without their tokens (only a hash is stored, and it opens nothing on its own).
         var shareLinks = WhenWritten(() => db.ShareLinks.AsNoTracking().Where(l => l.UserId == user.Id).OrderBy(l => l.Id)
