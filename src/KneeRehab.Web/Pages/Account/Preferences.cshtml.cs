@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,8 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         /// <summary>An IANA zone such as "Europe/Oslo"; empty is UTC.</summary>
         [StringLength(64)]
         public string? TimeZone { get; set; }
+
+        public AboutYouInput About { get; set; } = new();
     }
 
     /// <summary>The zones the server knows, for the list; the browser's own zone is picked by js/timezone.js when none is saved.</summary>
@@ -39,6 +42,7 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         Input.Units = user.Units;
         Input.AffectedKnee = user.AffectedKnee;
         Input.TimeZone = user.TimeZoneId;
+        Input.About = AboutYouInput.Of(user);
         return Page();
     }
 
@@ -54,6 +58,7 @@ public class PreferencesModel(UserManager<ApplicationUser> userManager) : PageMo
         user.Units = Input.Units!.Value;
         user.AffectedKnee = Input.AffectedKnee;
         user.TimeZoneId = zone;
+        Input.About.SaveTo(user);
         await userManager.UpdateAsync(user);
         StatusMessage = $"Loads are now shown in {(user.Units == WeightUnit.Pounds ? "pounds" : "kilograms")}.";
         return RedirectToPage();

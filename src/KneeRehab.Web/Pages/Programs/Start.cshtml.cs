@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Forms;
 using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -46,26 +47,18 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         public Side? AffectedKnee { get; set; }
 
         /// <summary>About you: the age band (the warning signs differ with age) and the goal; kept like the knee.</summary>
-        [Display(Name = "age")]
-        public AgeBand? AgeBand { get; set; }
-
-        [Display(Name = "goal")]
-        public GoalActivity? Goal { get; set; }
-
-        [StringLength(AboutMe.GoalDetailLength, ErrorMessage = "Keep it to 60 characters.")]
-        [Display(Name = "sport or activity")]
-        public string? GoalDetail { get; set; }
+        public AboutYouInput About { get; set; } = new();
     }
 
     /// <summary>The warning signs asked of this patient (all of them until the age is given).</summary>
-    public IReadOnlyList<RedFlagQuestion> Questions => RedFlagScreen.For(Input.AgeBand);
+    public IReadOnlyList<RedFlagQuestion> Questions => RedFlagScreen.For(Input.About.AgeBand);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug)) return NotFound();
         var userId = users.GetUserId(User)!;
-        var known = await db.Users.Where(u => u.Id == userId).Select(u => new { u.AffectedKnee, u.AgeBand, u.Goal, u.GoalDetail }).SingleAsync();
-        (Input.AffectedKnee, Input.AgeBand, Input.Goal, Input.GoalDetail) = (known.AffectedKnee, known.AgeBand, known.Goal, known.GoalDetail);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+        (Input.AffectedKnee, Input.About) = (user.AffectedKnee, AboutYouInput.Of(user));
         return Page();
     }
 
@@ -78,8 +71,6 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             return RedirectToPage("/Today/Index");
         Stopped = [.. Input.RedFlags.Select(RedFlagScreen.Find).OfType<RedFlagQuestion>()];
         if (Stopped.Count > 0) return Page();
-        if (Input.Goal == GoalActivity.Sport && string.IsNullOrWhiteSpace(Input.GoalDetail))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.GoalDetail)}", "Name the sport, for example football.");
         if (Current is not null && !Input.ConfirmEnd)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmEnd)}", $"Tick this to end \"{Current.Meta.Title}\" and start this program.");
         if (!ModelState.IsValid) return Page();
@@ -103,14 +94,15 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             BaselineMorningPain = Input.BaselineMorningPain!.Value,
         };
         db.Enrollments.Add(enrollment);
-        if (Input.AffectedKnee is { } knee)
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AffectedKnee, knee));
-        if (Input.AgeBand is { } band)
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.AgeBand, band));
-        if (Input.Goal is { } goal)
+        // The answers given here become the preferences; one left empty keeps what was said before.
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        if (Input.AffectedKnee is { } knee) user.AffectedKnee = knee;
+        if (Input.About.AgeBand is not null || Input.About.Goal is not null)
         {
-            var detail = goal is GoalActivity.Sport or GoalActivity.Work or GoalActivity.Other && !string.IsNullOrWhiteSpace(Input.GoalDetail) ? Input.GoalDetail.Trim() : null;
-            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Goal, goal).SetProperty(x => x.GoalDetail, detail));
+            var about = AboutYouInput.Of(user);
+            about.AgeBand = Input.About.AgeBand ?? about.AgeBand;
+            if (Input.About.Goal is not null) (about.Goal, about.GoalDetail) = (Input.About.Goal, Input.About.GoalDetail);
+            about.SaveTo(user);
         }
         try
         {

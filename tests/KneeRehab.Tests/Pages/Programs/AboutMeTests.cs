@@ -28,7 +28,7 @@ public class AboutMeTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
         using (var refused = await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.BaselineMorningPain"] = "3" }))
         {
             var again = await refused.ToDocumentAsync();
-            Assert.Equal("Name the sport, for example football.", again.QuerySelector("span[data-valmsg-for='Input.GoalDetail']")!.TextContent.Trim());
+            Assert.Equal("Name the sport, for example football.", again.QuerySelector("span[data-valmsg-for='Input.About.GoalDetail']")!.TextContent.Trim());
             Assert.Contains("Name the sport, for example football.", again.QuerySelector(".error-summary, [role=alert]")?.TextContent ?? "");
             Assert.Equal("3", again.QuerySelector<IHtmlInputElement>("input[name='Input.BaselineMorningPain']")!.Value);
             Assert.True(again.QuerySelector<IHtmlInputElement>("#age-under16")!.IsChecked);
@@ -38,7 +38,7 @@ public class AboutMeTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
             Assert.Contains("C_YOUNG", Flags(again));
             form = Form(again);
         }
-        using (var started = await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.GoalDetail"] = " Football " }))
+        using (var started = await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.About.GoalDetail"] = " Football " }))
             started.AssertRedirect("/today");
 
         var userId = await factory.UserIdAsync(client);
@@ -77,5 +77,33 @@ public class AboutMeTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFac
         Assert.Contains("an X-ray may be needed", advice);
         await using (var db = factory.OpenDatabase())
             Assert.False(await db.Enrollments.AnyAsync(e => e.UserId == userId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Preferences_show_and_change_the_age_band_and_the_goal_and_a_sport_needs_its_name()
+    {
+        var client = await factory.CreateUserClientAsync();
+        var page = await client.GetDocumentAsync("/account/preferences");
+        var form = Form(page);
+        Assert.DoesNotContain(form.QuerySelectorAll<IHtmlInputElement>("input[name='Input.About.AgeBand']"), i => i.IsChecked);
+        form.QuerySelector<IHtmlInputElement>("#age-from16to54")!.IsChecked = true;
+        form.QuerySelector<IHtmlInputElement>("#goal-sport")!.IsChecked = true;
+        using (var refused = await client.SubmitAsync(form))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Name the sport, for example football.", again.QuerySelector("span[data-valmsg-for='Input.About.GoalDetail']")!.TextContent.Trim());
+            Assert.True(again.QuerySelector<IHtmlInputElement>("#age-from16to54")!.IsChecked);
+        }
+        form.QuerySelector<IHtmlInputElement>("#goal-stairsandwalking")!.IsChecked = true;
+        using (var saved = await client.SubmitAsync(form, null, new Dictionary<string, string> { ["Input.About.GoalDetail"] = "ignored for this goal" }))
+            saved.AssertRedirect("/account/preferences");
+
+        var shown = await client.GetDocumentAsync("/account/preferences");
+        Assert.True(shown.QuerySelector<IHtmlInputElement>("#age-from16to54")!.IsChecked);
+        Assert.True(shown.QuerySelector<IHtmlInputElement>("#goal-stairsandwalking")!.IsChecked);
+        var userId = await factory.UserIdAsync(client);
+        await using var db = factory.OpenDatabase();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, TestContext.Current.CancellationToken);
+        Assert.Equal((AgeBand.From16To54, GoalActivity.StairsAndWalking, (string?)null), (user.AgeBand!.Value, user.Goal!.Value, user.GoalDetail));
     }
 }
