@@ -28,6 +28,9 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
 
     public OutcomeCheckIn? LatestCheckIn { get; private set; }
 
+    public Outcomes.PsfsComparison ActivityScore { get; private set; } = Outcomes.PsfsComparison.None;
+
+
     public double? FirstPsfs { get; private set; }
 
     public double? LatestPsfs { get; private set; }
@@ -64,8 +67,10 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
             .OrderBy(c => c.Date).Include(c => c.Psfs).ToListAsync();
         FirstCheckIn = checkIns.FirstOrDefault();
         LatestCheckIn = checkIns.Count > 1 ? checkIns[^1] : null;
-        FirstPsfs = checkIns.FirstOrDefault(c => c.PsfsScore is not null)?.PsfsScore;
-        LatestPsfs = checkIns.LastOrDefault(c => c.PsfsScore is not null)?.PsfsScore;
+        // The activity score on the same activities only, and each activity against its own first score.
+        ActivityScore = Outcomes.PsfsComparison.Of([.. checkIns.Where(c => c.Psfs.Count > 0).Select(c => c.AsPsfsCheckIn())]);
+        FirstPsfs = ActivityScore.From?.Score;
+        LatestPsfs = ActivityScore.Latest?.Score;
 
         var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == id).Select(w => w.Date).ToListAsync();
         Adherence = Outcomes.Adherence.Calculate(program.PlannedDays(enrollment.StartedOn, finishedOn), done, enrollment.StartedOn, finishedOn, finishedOn);

@@ -52,9 +52,27 @@ public class ProgramLifeCycleTests : IDisposable
         Assert.Contains(positions, p => p.Contains("phase 3 of 3, \"Master and move on\"", StringComparison.Ordinal));
         Assert.DoesNotContain(positions, p => p.Contains("week 7", StringComparison.Ordinal));
 
+        // Check-ins during the program, the activities changed half-way.
+        await using (var arrange = _factory.OpenDatabase())
+        {
+            var started = await arrange.Enrollments.SingleAsync(TestContext.Current.CancellationToken);
+            var user = started.UserId;
+            arrange.CheckIns.AddRange(
+                new OutcomeCheckIn { UserId = user, Date = started.StartedOn.AddDays(1), AveragePain = 5, WorstPain = 7, Psfs = [new() { Activity = "Stairs", Score = 2 }, new() { Activity = "Running", Score = 1 }, new() { Activity = "Squatting", Score = 3 }] },
+                new OutcomeCheckIn { UserId = user, Date = started.StartedOn.AddDays(15), AveragePain = 4, WorstPain = 6, Psfs = [new() { Activity = "Stairs", Score = 4 }, new() { Activity = "Kneeling", Score = 2 }, new() { Activity = "Squatting", Score = 4 }] },
+                new OutcomeCheckIn { UserId = user, Date = started.StartedOn.AddDays(29), AveragePain = 3, WorstPain = 5, Psfs = [new() { Activity = "Stairs", Score = 6 }, new() { Activity = "Kneeling", Score = 3 }, new() { Activity = "Squatting", Score = 5 }] });
+            await arrange.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         var today = await client.GetDocumentAsync("/today");
         Assert.Contains("You are not following a program", today.Body!.TextContent);
         var finished = await client.GetDocumentAsync(today.QuerySelector<IHtmlAnchorElement>(".finished-moment a")!.PathName);
+        // The activity score on the same three activities (from day 15: 3.3 → 4.7), each activity against its own first score.
+        var outcomes = finished.QuerySelector(".finished-outcomes")!.ParentElement!.TextContent;
+        var scoreRow = finished.QuerySelectorAll(".finished-outcomes tbody tr").Single(r => r.TextContent.Contains("Activity score", StringComparison.Ordinal));
+        Assert.Equal(["3.3", "4.7"], scoreRow.Children.Skip(1).Select(c => c.TextContent.Trim()));
+        Assert.Contains("Your activities changed on", outcomes);
+        Assert.Contains("Your score for \"Stairs\" went from 2 to 6: a meaningful improvement.", outcomes);
         Assert.Contains("You finished", finished.QuerySelector("h1")!.TextContent);
         var wallSquat = finished.QuerySelectorAll(".finished-doses tbody tr").First(r => r.TextContent.Contains("Wall squat", StringComparison.Ordinal));
         Assert.StartsWith("2×10", wallSquat.Children[1].TextContent);
