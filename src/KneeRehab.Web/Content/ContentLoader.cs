@@ -64,6 +64,7 @@ public static partial class ContentLoader
         foreach (var program in programs)
         {
             CheckProgram(program.File, program.Meta, guidesBySlug, problems);
+            CheckMilestones(program.File, program.Meta, programSlugs, problems);
             CheckLinks(program.File, program.Document, guideSlugs, pageSlugs, problems);
         }
 
@@ -149,10 +150,10 @@ public static partial class ContentLoader
         if (meta.LoadIncrementKg is { } increment && (increment <= 0 || increment > 20))
             Problem("load_increment_kg", $"{increment} is out of range: more than 0 and at most 20");
 
-        if (meta.Ladder == "range" && meta.LevelSteps.Count < 2)
-            Problem("level_steps", "a range ladder needs at least two steps, easiest first");
-        if (meta.Ladder != "range" && meta.LevelSteps.Count > 0)
-            Problem("level_steps", "only a range ladder has level steps");
+        if (meta.HasLevels && meta.LevelSteps.Count < 2)
+            Problem("level_steps", $"a {meta.Ladder} ladder needs at least two steps, easiest first");
+        if (!meta.HasLevels && meta.LevelSteps.Count > 0)
+            Problem("level_steps", "only a range or intervals ladder has level steps");
 
         for (var i = 0; i < meta.Equipment.Count; i++)
         {
@@ -231,6 +232,61 @@ public static partial class ContentLoader
         if (meta.Phases.Count > 0 && expectedFirst - 1 != meta.Weeks)
             Problem("phases", $"the phases end at week {expectedFirst - 1} but the program has {meta.Weeks} weeks");
         if (meta.Sources.Count == 0) Problem("sources", "cite at least one source");
+    }
+
+    /// <summary>The goals a milestone rung or a suggestion may name, as content writes them.</summary>
+    public static readonly IReadOnlySet<string> Goals = new HashSet<string> { "running", "sport", "stairs-and-walking", "work", "other" };
+
+    private static void CheckMilestones(string file, ProgramFrontMatter meta, HashSet<string> programs, List<ContentProblem> problems)
+    {
+        void Problem(string field, string message) => problems.Add(new(file, field, message));
+        void Goal(string field, string goal)
+        {
+            if (!Goals.Contains(goal)) Problem(field, $"'{goal}' is not one of: {string.Join(", ", Goals)}");
+        }
+
+        for (var i = 0; i < meta.SuggestedAfter.Count; i++)
+        {
+            if (meta.SuggestedAfter[i] == meta.Slug) Problem($"suggested_after[{i}]", "a program cannot follow itself");
+            else if (!programs.Contains(meta.SuggestedAfter[i])) Problem($"suggested_after[{i}]", $"'{meta.SuggestedAfter[i]}' names no program");
+        }
+        for (var i = 0; i < meta.SuggestedForGoals.Count; i++) Goal($"suggested_for_goals[{i}]", meta.SuggestedForGoals[i]);
+
+        for (var i = 0; i < meta.Milestones.Count; i++)
+        {
+            var rung = meta.Milestones[i];
+            var at = $"milestones[{i}]";
+            for (var g = 0; g < rung.ForGoals.Count; g++) Goal($"{at}.for_goals[{g}]", rung.ForGoals[g]);
+            if (rung.Criteria.Count == 0) Problem($"{at}.criteria", "a milestone needs at least one criterion");
+            for (var c = 0; c < rung.Criteria.Count; c++)
+            {
+                var criterion = rung.Criteria[c];
+                var field = $"{at}.criteria[{c}]";
+                if (!MilestoneCriterionSpec.Kinds.Contains(criterion.Kind))
+                {
+                    Problem($"{field}.kind", $"'{criterion.Kind}' is not one of: {string.Join(", ", MilestoneCriterionSpec.Kinds)}");
+                    continue;
+                }
+                var (min, max, needsWorkouts) = criterion.Kind switch
+                {
+                    MilestoneCriterionSpec.PainDuringAtMost => (0.0, 10.0, true),
+                    MilestoneCriterionSpec.MorningSettled => (0.0, 0.0, true),
+                    MilestoneCriterionSpec.GoalActivityAtLeast => (1.0, 10.0, false),
+                    MilestoneCriterionSpec.StepDownSymmetryAtLeast => (50.0, 100.0, false),
+                    MilestoneCriterionSpec.DaysSincePrevious => (1.0, 90.0, false),
+                    MilestoneCriterionSpec.PhaseReached => (1.0, Math.Max(1, meta.Phases.Count), false),
+                    _ => (0.0, 0.0, false),
+                };
+                if (criterion.Value < min || criterion.Value > max)
+                    Problem($"{field}.value", min == max ? $"{criterion.Kind} takes no value" : $"{criterion.Value} is out of range {min}-{max} for {criterion.Kind}");
+                if (needsWorkouts && (criterion.Workouts < 1 || criterion.Workouts > 10))
+                    Problem($"{field}.workouts", $"{criterion.Kind} looks at 1-10 workouts, not {criterion.Workouts}");
+                if (!needsWorkouts && criterion.Workouts != 0)
+                    Problem($"{field}.workouts", $"{criterion.Kind} does not look at workouts");
+                if (c > 0 && rung.Criteria.Take(c).Any(other => other.Kind == criterion.Kind))
+                    Problem($"{field}.kind", $"'{criterion.Kind}' is already a criterion of this milestone");
+            }
+        }
     }
 
     private static void CheckSections(string file, MarkdownDocument document, List<ContentProblem> problems)

@@ -22,6 +22,8 @@ public static class FrontMatterReader
         .WithTypeMapping<IReadOnlyList<GuideSource>, List<GuideSource>>()
         .WithTypeMapping<IReadOnlyList<ProgramPhase>, List<ProgramPhase>>()
         .WithTypeMapping<IReadOnlyList<ProgramExercise>, List<ProgramExercise>>()
+        .WithTypeMapping<IReadOnlyList<MilestoneRung>, List<MilestoneRung>>()
+        .WithTypeMapping<IReadOnlyList<MilestoneCriterionSpec>, List<MilestoneCriterionSpec>>()
         .Build();
     private static readonly NullabilityInfoContext Nullability = new();
 

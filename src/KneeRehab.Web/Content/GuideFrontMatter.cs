@@ -38,9 +38,12 @@ public sealed record GuideFrontMatter
     public static readonly IReadOnlySet<string> Lateralities = new HashSet<string> { "both-legs", "one-leg" };
 
     /// <summary>How the progression engine moves the dose: the fact sheet's ladders A-D.</summary>
-    public static readonly IReadOnlySet<string> Ladders = new HashSet<string> { "reps", "load", "range", "fixed" };
+    public static readonly IReadOnlySet<string> Ladders = new HashSet<string> { "reps", "load", "range", "intervals", "fixed" };
 
     public bool IsOneLeg => Laterality == "one-leg";
+
+    /// <summary>True for the ladders that climb through <see cref="LevelSteps"/>: depth, step height, decline, or a walk-run pattern.</summary>
+    public bool HasLevels => Ladder is "range" or "intervals";
 }
 
 public sealed record GuideDose

@@ -54,6 +54,7 @@ public sealed class ProgramEnrollmentConfiguration : IEntityTypeConfiguration<Pr
         builder.HasIndex(e => e.UserId).IsUnique().HasFilter("\"EndedOn\" IS NULL");
         builder.HasMany<ProgramDecision>().WithOne().HasForeignKey(d => d.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<ProgramTransition>().WithOne().HasForeignKey(t => t.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<MilestoneReached>().WithOne().HasForeignKey(m => m.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -93,6 +94,16 @@ public sealed class ProgramTransitionConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(t => t.Reason).HasMaxLength(200);
         builder.Property(t => t.Note).HasMaxLength(300);
         builder.HasIndex(t => new { t.EnrollmentId, t.Date, t.AtUtc });
+    }
+}
+
+public sealed class MilestoneReachedConfiguration : IEntityTypeConfiguration<MilestoneReached>
+{
+    public void Configure(EntityTypeBuilder<MilestoneReached> builder)
+    {
+        builder.Property(m => m.Activity).HasMaxLength(200);
+        // A rung is reached once per program.
+        builder.HasIndex(m => new { m.EnrollmentId, m.Rung }).IsUnique();
     }
 }
 

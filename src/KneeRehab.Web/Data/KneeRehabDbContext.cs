@@ -27,6 +27,8 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<OutcomeCheckIn> CheckIns => Set<OutcomeCheckIn>();
 
+    public DbSet<MilestoneReached> MilestonesReached => Set<MilestoneReached>();
+
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

@@ -1,5 +1,24 @@
 namespace KneeRehab.Web.Data;
 
+public static class TransitionWords
+{
+    /// <summary>A step of a program's life in the words the record page and the report use.</summary>
+    public static string InWords(this TransitionKind kind) => kind switch
+    {
+        TransitionKind.Started => "Started",
+        TransitionKind.CarriedOver => "Carried over",
+        TransitionKind.PhaseAdvanced => "Next phase",
+        TransitionKind.PhaseRepeated => "Phase repeated",
+        TransitionKind.Finished => "Finished",
+        TransitionKind.Paused => "Paused for a warning sign",
+        TransitionKind.Resumed => "Carried on after seeing a clinician",
+        TransitionKind.PausedForBreak => "Paused: a long break",
+        TransitionKind.ResumedAfterBreak => "Back after a break",
+        TransitionKind.StoppedForReview => "Stopped for a review",
+        _ => "Ended",
+    };
+}
+
 public enum TransitionKind
 {
     Started,

@@ -1,5 +1,6 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,12 +132,15 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         }
         walk.SaveTo(enrollment);
         await db.SaveChangesAsync();
+        // The milestones, judged as of the program's newest workout (or the day walked from): a rung is reached on the day it was earned.
+        var asOf = workouts.Count > 0 && workouts[^1].Date > from ? workouts[^1].Date : from;
+        await new MilestoneRecord(db, content, engine).UpdateAsync(enrollment, asOf);
     }
 
     /// <summary>How the guide's dose moves: its ladder, with the guide's load step and levels.</summary>
     public static ExerciseLadder Ladder(ExerciseGuide guide)
     {
-        var kind = guide.Meta.Ladder switch { "load" => LadderKind.Load, "range" => LadderKind.Range, "fixed" => LadderKind.Fixed, _ => LadderKind.Reps };
+        var kind = guide.Meta.Ladder switch { "load" => LadderKind.Load, "range" => LadderKind.Range, "intervals" => LadderKind.Intervals, "fixed" => LadderKind.Fixed, _ => LadderKind.Reps };
         return new ExerciseLadder(
             kind,
             LevelCount: Math.Max(1, guide.Meta.LevelSteps.Count),

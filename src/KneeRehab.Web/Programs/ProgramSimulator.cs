@@ -1,6 +1,7 @@
 using System.Globalization;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,8 @@ public sealed record SimulationResult(
     IReadOnlyList<SimulatedWeek> Table,
     IReadOnlyList<ProgramDecision> Decisions,
     IReadOnlyList<ProgramTransition> Transitions,
-    IReadOnlyList<Workout> Workouts)
+    IReadOnlyList<Workout> Workouts,
+    IReadOnlyList<MilestoneReached> Milestones)
 {
     /// <summary>The command's last line: "result: finished in 6 weeks", "result: stopped (...) in week 3", "result: not finished after 20 weeks".</summary>
     public string Summary => Outcome switch
@@ -140,6 +142,7 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
                     var workout = await db.Workouts.SingleAsync(w => w.Id == awaiting.Id);
                     await Pages.Today.IndexModel.SaveMorningPainAsync(db, Record, workout, MorningPain(awaiting.Date.DayNumber - Today(0).DayNumber));
                 }
+                if (!away && day % 7 == 0) await CheckInAsync(day);
                 if (patient == PatientKind.RedFlag && day == 16)
                 {
                     var flag = RedFlagScreen.Find("B_LOCKING")!;
@@ -171,7 +174,32 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
             return new SimulationResult(program.Slug, patient, outcome, lastWeek, reason, _table,
                 await db.ProgramDecisions.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id).OrderBy(d => d.Id).ToListAsync(),
                 await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == enrollment.Id).OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ToListAsync(),
-                await db.Workouts.AsNoTracking().Where(w => w.UserId == _userId).Include(w => w.Exercises).ThenInclude(e => e.Sets).OrderBy(w => w.Date).ToListAsync());
+                await db.Workouts.AsNoTracking().Where(w => w.UserId == _userId).Include(w => w.Exercises).ThenInclude(e => e.Sets).OrderBy(w => w.Date).ToListAsync(),
+                await db.MilestonesReached.AsNoTracking().Where(m => m.EnrollmentId == enrollment.Id).OrderBy(m => m.Rung).ToListAsync());
+        }
+
+        /// <summary>
+        /// The weekly check-in, as /progress/checkin saves it; every 4 weeks with the activities (the goal activity
+        /// first, rising 2 points a time to 9) and the step-down test, the painful leg catching up with the other
+        /// (80% of it in week 1, 90% in week 5, level in week 9). Milestones are judged with it, as on the page.
+        /// </summary>
+        private async Task CheckInAsync(int day)
+        {
+            var round = day / 28;
+            var fourWeekly = day % 28 == 0;
+            db.CheckIns.Add(new OutcomeCheckIn
+            {
+                UserId = _userId,
+                Date = Today(day),
+                AveragePain = InFlare(day - 1) ? 4 : 2,
+                WorstPain = InFlare(day - 1) ? 6 : 3,
+                GlobalRatingOfChange = fourWeekly && round > 0 ? 2 : null,
+                StepDownsLeft = fourWeekly ? 20 : null,
+                StepDownsRight = fourWeekly ? Math.Min(20, 16 + 2 * round) : null,
+                Psfs = fourWeekly ? [new PsfsRating { Activity = "running", Score = Math.Min(9, 5 + 2 * round) }, new PsfsRating { Activity = "stairs", Score = Math.Min(9, 6 + round) }, new PsfsRating { Activity = "squatting", Score = Math.Min(9, 5 + round) }] : [],
+            });
+            await db.SaveChangesAsync();
+            await new MilestoneRecord(db, content, engine).UpdateLatestAsync(_userId, Today(day));
         }
 
         /// <summary>Every virtual patient's problem knee: one-leg exercises are logged with pain for this side only.</summary>
@@ -249,6 +277,8 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
         }
         foreach (var step in result.Transitions.Where(t => t.Kind != TransitionKind.Started))
             text.AppendLine(CultureInfo.InvariantCulture, $"{step.Date:yyyy-MM-dd} {step.Kind}: {step.Note}");
+        foreach (var milestone in result.Milestones)
+            text.AppendLine(CultureInfo.InvariantCulture, $"{milestone.ReachedOn:yyyy-MM-dd} milestone reached: {milestone.Activity}");
         text.Append(result.Summary);
         return text.ToString();
     }

@@ -16,6 +16,7 @@ public static class ProgramsRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TodayPlanner>();
         builder.Services.AddScoped<ProgramRecord>();
+        builder.Services.AddScoped<Milestones.MilestoneRecord>();
         return builder;
     }
 

@@ -14,7 +14,7 @@ public sealed record PlannedExercise(ExerciseGuide Guide, ExerciseLadder Ladder,
     {
         var text = Dose.Describe(Ladder.Kind);
         var steps = Guide.Meta.LevelSteps;
-        if (Ladder.Kind == LadderKind.Range && Dose.Level <= steps.Count) text += $": {steps[Dose.Level - 1]}";
+        if (Ladder.Kind.HasLevels() && Dose.Level <= steps.Count) text += $": {steps[Dose.Level - 1]}";
         if (Ladder.Kind == LadderKind.Load && Guide.Meta.StartingLoadEntered && Dose.LoadKg == 0) text += ", at a weight you could lift about 15 times (enter it)";
         return Guide.Meta.IsOneLeg ? text + ", each leg" : text;
     }

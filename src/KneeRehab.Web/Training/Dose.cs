@@ -24,7 +24,7 @@ public sealed record Dose(int Sets, int Reps, int HoldSeconds = 0, double LoadKg
         var text = $"{Sets}×{Reps}";
         if (HoldSeconds > 0) text += $" with a {HoldSeconds} s hold";
         if (LoadKg > 0) text += string.Create(CultureInfo.InvariantCulture, $" at {LoadKg:0.##} kg");
-        if (ladder == LadderKind.Range) text += $" (level {Level})";
+        if (ladder.HasLevels()) text += $" (level {Level})";
         return text;
     }
 }

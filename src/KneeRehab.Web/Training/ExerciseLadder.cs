@@ -14,6 +14,18 @@ public enum LadderKind
 
     /// <summary>D: stretches and mobility; the dose is the source's and never moves.</summary>
     Fixed,
+
+    /// <summary>
+    /// Walk-run intervals: the level is the pattern (jog 1 min, walk 2 min; then longer jogs), the reps are its
+    /// repeats. A step up is the next pattern at the same repeats; a step down the pattern before, then fewer repeats.
+    /// </summary>
+    Intervals,
+}
+
+public static class LadderKinds
+{
+    /// <summary>True for the ladders whose level is a named step of the guide (depth, step height, walk-run pattern).</summary>
+    public static bool HasLevels(this LadderKind kind) => kind is LadderKind.Range or LadderKind.Intervals;
 }
 
 /// <summary>
@@ -49,6 +61,7 @@ public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int Rep
             LadderKind.Reps => RepsStepUp(current),
             LadderKind.Load => LoadStepUp(current, options),
             LadderKind.Range => RangeStepUp(current),
+            LadderKind.Intervals => current.Level < LevelCount ? current with { Level = current.Level + 1 } : null,
             _ => null,
         };
         // An off-ladder dose (say 3×20 on a ladder that ends at 3×15) must never "progress" to something easier.
@@ -63,6 +76,7 @@ public sealed record ExerciseLadder(LadderKind Kind, int LevelCount = 1, int Rep
             LadderKind.Reps => RepsStepDown(current),
             LadderKind.Load => LoadStepDown(current, options),
             LadderKind.Range => RangeStepDown(current),
+            LadderKind.Intervals => current.Level > 1 ? current with { Level = current.Level - 1 } : current with { Reps = Math.Max(current.Reps - 1, 1) },
             _ => current,
         };
         // A dose below the bottom rung maps to that rung, which is harder: stay put instead.

@@ -212,5 +212,19 @@ public class ProgramContentTests
         Has("phases[1].exercises[1].slug", "'first-guide' is already in this phase");
         Has("phases[2].first_week", "leaves a gap: weeks 4-4 belong to no phase");
         Has("phases", "the phases end at week 5 but the program has 6 weeks");
+
+        // The milestone ladder and the suggestions.
+        Has("suggested_after[0]", "a program cannot follow itself");
+        Has("suggested_after[1]", "'no-such-program' names no program");
+        Has("suggested_for_goals[0]", "'swimming' is not one of: running, sport");
+        Has("milestones[0].for_goals[0]", "'football' is not one of");
+        Has("milestones[0].criteria[0].value", "12 is out of range 0-10 for pain_during_at_most");
+        Has("milestones[0].criteria[0].workouts", "pain_during_at_most looks at 1-10 workouts, not 0");
+        Has("milestones[0].criteria[1].kind", "'pain_during_at_most' is already a criterion of this milestone");
+        Has("milestones[0].criteria[2].value", "morning_settled takes no value");
+        Has("milestones[1].criteria[0].kind", "'feeling_good' is not one of: pain_during_at_most");
+        Has("milestones[1].criteria[1].value", "9 is out of range 1-3 for phase_reached");
+        Has("milestones[1].criteria[2].workouts", "days_since_previous does not look at workouts");
+        Has("milestones[2].criteria", "a milestone needs at least one criterion");
     }
 }

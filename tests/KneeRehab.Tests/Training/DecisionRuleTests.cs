@@ -721,4 +721,33 @@ public class DecisionRuleTests
             "You did 3×12 (level 1) twice with little pain and your knee settled by the morning: next time 3×8 (level 2).",
             decision.Message);
     }
+
+    [Fact]
+    public void The_intervals_ladder_moves_to_the_next_walk_run_pattern_at_the_same_repeats_and_stops_at_the_last()
+    {
+        var ladder = new ExerciseLadder(LadderKind.Intervals, LevelCount: 3);
+        var current = new Dose(1, 6, Level: 1);
+
+        var decision = Decide(current, TwoGreens(current), ladder);
+
+        Assert.Equal(new Dose(1, 6, Level: 2), decision.Next);
+        Assert.Equal(
+            "You did 1×6 (level 1) twice with little pain and your knee settled by the morning: next time 1×6 (level 2).",
+            decision.Message);
+        var top = new Dose(1, 6, Level: 3);
+        Assert.Null(ladder.StepUp(top, new ProgressionOptions()));
+    }
+
+    [Fact]
+    public void The_intervals_ladder_steps_back_a_pattern_then_takes_away_repeats_never_below_one()
+    {
+        var ladder = new ExerciseLadder(LadderKind.Intervals, LevelCount: 3);
+        var options = new ProgressionOptions();
+
+        var decision = Decide(new Dose(1, 6, Level: 2), [Session(new Dose(1, 6, Level: 2), pain: 6)], ladder);
+
+        Assert.Equal(new Dose(1, 6, Level: 1), decision.Next);
+        Assert.Equal(new Dose(1, 5, Level: 1), ladder.StepDown(new Dose(1, 6, Level: 1), options));
+        Assert.Equal(new Dose(1, 1, Level: 1), ladder.StepDown(new Dose(1, 1, Level: 1), options));
+    }
 }

@@ -1,5 +1,6 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Outcomes;
 using KneeRehab.Web.Programs;
 using KneeRehab.Web.Training;
@@ -14,7 +15,7 @@ namespace KneeRehab.Web.Pages.Programs;
 /// The moment a program is finished: what the patient achieved (each exercise's dose at the start and at the
 /// end, pain and PSFS first and latest, adherence), what to keep doing, and what to do next. Read from the record.
 /// </summary>
-public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users) : PageModel
+public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, MilestoneRecord milestones, TimeProvider clock) : PageModel
 {
     public sealed record ExerciseChange(string Slug, string Title, string Start, string Now, bool Kept);
 
@@ -36,6 +37,12 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
     public double? LatestPsfs { get; private set; }
 
     public Adherence? Adherence { get; private set; }
+
+    /// <summary>The milestones reached in this program, and those still open.</summary>
+    public MilestonePanel? Milestones { get; private set; }
+
+    /// <summary>What to do next: the programs offered after this one, or for the patient's goal.</summary>
+    public IReadOnlyList<ProgramSuggestions.Suggestion> Suggestions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -74,6 +81,11 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
 
         var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == id).Select(w => w.Date).ToListAsync();
         Adherence = Outcomes.Adherence.Calculate(program.PlannedDays(enrollment.StartedOn, finishedOn), done, enrollment.StartedOn, finishedOn, finishedOn);
+
+        var today = await db.TodayForAsync(clock, userId);
+        Milestones = await milestones.PanelAsync(enrollment, today, compact: false);
+        var goal = await db.Users.Where(u => u.Id == userId).Select(u => u.Goal).SingleAsync();
+        Suggestions = ProgramSuggestions.For(content.Current, program.Slug, MilestoneLadder.GoalKey(goal));
         return Page();
     }
 }

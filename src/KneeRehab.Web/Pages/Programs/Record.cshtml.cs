@@ -24,18 +24,4 @@ public class RecordModel(KneeRehabDbContext db, ContentLibrary content, UserMana
         Steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == Enrollment.Id)
             .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
     }
-
-    public string Describe(ProgramTransition step) => step.Kind switch
-    {
-        TransitionKind.Started => "Started",
-        TransitionKind.PhaseAdvanced => "Next phase",
-        TransitionKind.PhaseRepeated => "Phase repeated",
-        TransitionKind.Finished => "Finished",
-        TransitionKind.Paused => "Paused for a warning sign",
-        TransitionKind.Resumed => "Carried on after seeing a clinician",
-        TransitionKind.PausedForBreak => "Paused: a long break",
-        TransitionKind.ResumedAfterBreak => "Back after a break",
-        TransitionKind.StoppedForReview => "Stopped for a review",
-        _ => "Ended",
-    };
 }

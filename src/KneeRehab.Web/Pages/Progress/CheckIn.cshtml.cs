@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Outcomes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace KneeRehab.Web.Pages.Progress;
 /// The weekly check-in: average and worst pain every week; every 4 weeks also the Patient-Specific
 /// Functional Scale (the same activities each time) and, after the first, the global rating of change.
 /// </summary>
-public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, MilestoneRecord milestones) : PageModel
 {
     public const int WeeklyDays = 7;
     public const int PsfsEveryDays = 28;
@@ -118,10 +119,13 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
         }
         if (!ModelState.IsValid) return Page();
 
+        var userId = users.GetUserId(User)!;
+        var today = await db.TodayForAsync(clock, userId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.CheckIns.Add(new OutcomeCheckIn
         {
-            UserId = users.GetUserId(User)!,
-            Date = await db.TodayForAsync(clock, users.GetUserId(User)!),
+            UserId = userId,
+            Date = today,
             AveragePain = Input.AveragePain!.Value,
             WorstPain = Input.WorstPain!.Value,
             GlobalRatingOfChange = AskGrc ? Input.Grc : null,
@@ -131,6 +135,9 @@ public class CheckInModel(KneeRehabDbContext db, UserManager<ApplicationUser> us
             Psfs = [.. rated.Select(a => new PsfsRating { Activity = a.Name, Score = a.Score })],
         });
         await db.SaveChangesAsync();
+        // An activity score or a step-down test can open a milestone: recorded with the check-in, in one transaction.
+        await milestones.UpdateLatestAsync(userId, today);
+        await transaction.CommitAsync();
         return RedirectToPage(new { saved = true });
     }
 

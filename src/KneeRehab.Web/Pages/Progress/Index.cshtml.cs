@@ -1,6 +1,7 @@
 using System.Globalization;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Outcomes;
 using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace KneeRehab.Web.Pages.Progress;
 /// many planned workouts were done. Every chart also stands as a table (its text alternative); the charts
 /// are drawn by wwwroot/js/progress.js from the same numbers, fetched as JSON (no inline script).
 /// </summary>
-public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TimeProvider clock, MilestoneRecord milestones) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (string Label, int? Days)> Ranges = new Dictionary<string, (string, int?)>
     {
@@ -83,7 +84,15 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         [.. CheckIns.Where(c => c.HasHomeTests).Select(c => new HomeTestResult(c.Date, c.ChairStands, c.StepDownsLeft, c.StepDownsRight))],
         AffectedKnee switch { Side.Left => true, Side.Right => false, _ => null }, When);
 
-    public async Task OnGetAsync(string? range) => await LoadAsync(range);
+    /// <summary>The latest program's milestone ladder: the answer to "when can I go back?".</summary>
+    public MilestonePanel? Milestones { get; private set; }
+
+    public async Task OnGetAsync(string? range)
+    {
+        await LoadAsync(range);
+        var userId = users.GetUserId(User)!;
+        Milestones = await milestones.PanelAsync(userId, await db.TodayForAsync(clock, userId), compact: false);
+    }
 
     /// <summary>The same numbers as the tables, for the charts.</summary>
     public async Task<IActionResult> OnGetDataAsync(string? range)

@@ -1,7 +1,9 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Outcomes;
 using KneeRehab.Web.Programs;
+using KneeRehab.Web.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +15,24 @@ namespace KneeRehab.Web.Pages.Progress;
 /// the patient is in it, adherence, the dose reached per exercise, pain and PSFS trends, and the engine's
 /// current decisions with any red-flag stop.
 /// </summary>
-public class ReportModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, TimeProvider clock) : PageModel
+public class ReportModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, TimeProvider clock, MilestoneRecord milestones) : PageModel
 {
     public ProgressReport Report { get; private set; } = null!;
 
     public async Task OnGetAsync() =>
-        Report = await ProgressReport.BuildAsync(db, content, planner, clock, users.GetUserId(User)!);
+        Report = await ProgressReport.BuildAsync(db, content, planner, clock, milestones, users.GetUserId(User)!);
 }
 
 /// <summary>The report's figures for one user; shown to the patient and, through a share link, to their physiotherapist.</summary>
 public sealed class ProgressReport
 {
     public sealed record ExerciseLine(string Title, string Reached, int Sessions);
+
+    /// <summary>One entry of "since the last report": a decision that changed a dose, a step of the program, a milestone reached.</summary>
+    public sealed record Change(DateOnly Date, string Text);
+
+    /// <summary>The most entries the report lists; older ones are counted, not shown, so the page keeps its size.</summary>
+    public const int MostChanges = 40;
 
     public DateOnly Today { get; private set; }
 
@@ -53,11 +61,64 @@ public sealed class ProgressReport
     /// <summary>The home tests in plain words (the first and latest chair stands, the latest step-downs of both legs).</summary>
     public IReadOnlyList<string> HomeTestSentences { get; private set; } = [];
 
-    public static async Task<ProgressReport> BuildAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)
+    /// <summary>The patient's latest program's milestones: reached, the next with its open criteria, and the later ones.</summary>
+    public MilestoneStanding? Milestones { get; private set; }
+
+    /// <summary>
+    /// The day "since the last report" starts: the last time a physiotherapist opened one of the patient's share links,
+    /// or the day the latest program started when none was opened (<see cref="SinceLastView"/> false).
+    /// </summary>
+    public DateOnly? ChangesSince { get; private set; }
+
+    public bool SinceLastView { get; private set; }
+
+    /// <summary>Oldest first: dose changes, the program's steps and milestones reached since <see cref="ChangesSince"/>.</summary>
+    public IReadOnlyList<Change> Changes { get; private set; } = [];
+
+    /// <summary>Older entries of the period left out of <see cref="Changes"/>, and the decisions that kept a dose.</summary>
+    public int ChangesLeftOut { get; private set; }
+
+    public int Holds { get; private set; }
+
+    public static async Task<ProgressReport> BuildAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, MilestoneRecord milestones, string userId)
     {
         var report = new ProgressReport();
         await report.LoadAsync(db, content, planner, clock, userId);
+        await report.LoadChangesAsync(db, content, milestones, userId);
         return report;
+    }
+
+    private async Task LoadChangesAsync(KneeRehabDbContext db, ContentLibrary content, MilestoneRecord milestones, string userId)
+    {
+        var enrollment = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).OrderByDescending(e => e.Id).FirstOrDefaultAsync();
+        if (enrollment is null) return;
+        Milestones = await milestones.StandingAsync(userId, Today);
+
+        var lastView = await db.Set<ShareLinkView>().Where(v => db.ShareLinks.Any(l => l.Id == v.ShareLinkId && l.UserId == userId))
+            .MaxAsync(v => (DateTime?)v.ViewedUtc);
+        var zone = WorkoutDates.FindZone(await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync());
+        SinceLastView = lastView is not null;
+        var since = lastView is { } viewed ? DateOnly.FromDateTime(WorkoutDates.InZone(viewed, zone)) : enrollment.StartedOn;
+        ChangesSince = since;
+
+        var program = content.Current.FindProgram(enrollment.ProgramSlug);
+        var decisions = db.ProgramDecisions.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id && d.Date >= since);
+        Holds = await decisions.CountAsync(d => d.Kind == DecisionKind.Hold);
+        var changed = decisions.Where(d => d.Kind != DecisionKind.Hold);
+        var changedCount = await changed.CountAsync();
+        var entries = (await changed.OrderByDescending(d => d.Id).Take(MostChanges).ToListAsync())
+            .Select(d => new Change(d.Date, $"{content.Current.FindGuide(d.ExerciseSlug)?.Meta.Title ?? d.ExerciseSlug}: {d.Kind.InWords()}. {d.Message}"))
+            .ToList();
+        var steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == enrollment.Id && t.Date >= since)
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Take(MostChanges).ToListAsync();
+        entries.AddRange(steps.Select(t => new Change(t.Date,
+            $"{t.Kind.InWords()}{(program is not null && t.PhaseIndex < program.Meta.Phases.Count ? $", phase {t.PhaseIndex + 1} \"{program.Meta.Phases[t.PhaseIndex].Name}\"" : "")}{(t.Note is { } note ? $". {note}" : "")}")));
+        var reached = await db.MilestonesReached.AsNoTracking().Where(m => m.EnrollmentId == enrollment.Id && m.ReachedOn >= since).ToListAsync();
+        entries.AddRange(reached.Select(m => new Change(m.ReachedOn, $"Milestone reached: {m.Activity}.")));
+
+        var all = entries.OrderByDescending(e => e.Date).ToList();
+        Changes = [.. all.Take(MostChanges).Reverse()];
+        ChangesLeftOut = Math.Max(0, all.Count - MostChanges) + Math.Max(0, changedCount - MostChanges);
     }
 
     private async Task LoadAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)

@@ -10,7 +10,7 @@ namespace KneeRehab.Web.Pages.Progress;
 
 /// <summary>The report as a physiotherapist sees it through a share link: no account, nothing but the report, every view recorded.</summary>
 [AllowAnonymous]
-public class SharedModel(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock) : PageModel
+public class SharedModel(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, Milestones.MilestoneRecord milestones) : PageModel
 {
     public ProgressReport Report { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public class SharedModel(KneeRehabDbContext db, ContentLibrary content, TodayPla
         var now = clock.UtcNow();
         if (link is null || !link.IsOpen(now)) return NotFound();
 
-        Report = await ProgressReport.BuildAsync(db, content, planner, clock, link.UserId);
+        Report = await ProgressReport.BuildAsync(db, content, planner, clock, milestones, link.UserId);
         // The view is on record once the report could be made.
         db.Add(new ShareLinkView { ShareLinkId = link.Id, ViewedUtc = now });
         await db.SaveChangesAsync();

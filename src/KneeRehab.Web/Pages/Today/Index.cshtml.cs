@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Milestones;
 using KneeRehab.Web.Workouts;
 using KneeRehab.Web.Programs;
 using KneeRehab.Web.Training;
@@ -16,7 +17,7 @@ namespace KneeRehab.Web.Pages.Today;
 /// then the exercises due with their exact dose and why, in one form pre-filled as prescribed. What was
 /// prescribed is the server's: saving looks the plan up again and never takes a dose from the form.
 /// </summary>
-public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, ProgressionEngine engine)
+public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManager<ApplicationUser> users, TodayPlanner planner, ProgressionEngine engine, MilestoneRecord milestones)
     : WorkoutFormPageModel(db, content, users)
 {
     public TodayPlan? Plan { get; private set; }
@@ -35,6 +36,12 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
 
     /// <summary>A week since the last outcome check-in (or none yet): /today prompts for it.</summary>
     public bool CheckInDue { get; private set; }
+
+    /// <summary>With no program running: the programs offered after the one finished last, or for the patient's goal.</summary>
+    public IReadOnlyList<ProgramSuggestions.Suggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>The program's milestones: reached, the next one and its open criteria.</summary>
+    public MilestonePanel? Milestones { get; private set; }
 
     [TempData]
     public string? Status { get; set; }
@@ -66,6 +73,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
                 .Where(t => t.EnrollmentId == Plan.Enrollment.Id && t.Kind == TransitionKind.StoppedForReview)
                 .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Select(t => t.Note).FirstOrDefaultAsync();
         CheckInDue = Plan is not null && await Progress.CheckInModel.IsDueAsync(Db, UserId, Plan.Today);
+        if (Plan is not null) Milestones = await milestones.PanelAsync(Plan.Enrollment, Plan.Today, compact: true);
+        else Suggestions = ProgramSuggestions.For(Library, Finished?.ProgramSlug,
+            MilestoneLadder.GoalKey(await Db.Users.Where(u => u.Id == UserId).Select(u => u.Goal).SingleAsync()));
         var about = await Db.Users.Where(u => u.Id == UserId).Select(u => new { ZoneSet = u.TimeZoneId != null, u.AgeBand }).SingleAsync();
         (TimeZoneSet, UnderSixteen) = (about.ZoneSet, about.AgeBand == AgeBand.Under16);
         ShowPlannedDoses();

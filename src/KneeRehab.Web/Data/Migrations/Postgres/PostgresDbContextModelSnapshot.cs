@@ -216,6 +216,36 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.ToTable("LoggedSets");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.MilestoneReached", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rung")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "Rung")
+                        .IsUnique();
+
+                    b.ToTable("MilestonesReached");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -845,6 +875,15 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.HasOne("KneeRehab.Web.Data.WorkoutExercise", null)
                         .WithMany("Sets")
                         .HasForeignKey("WorkoutExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.MilestoneReached", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -207,6 +207,34 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("LoggedSets");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.MilestoneReached", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rung")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "Rung")
+                        .IsUnique();
+
+                    b.ToTable("MilestonesReached");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.OutcomeCheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -795,6 +823,15 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.HasOne("KneeRehab.Web.Data.WorkoutExercise", null)
                         .WithMany("Sets")
                         .HasForeignKey("WorkoutExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.MilestoneReached", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
