@@ -143,6 +143,7 @@ public sealed partial class ProgressionRulesText(ProgressionOptions options)
             - **Too hard to finish:** after {InARow(o.FailStreak)} with less than **{Number(nameof(ProgressionOptions.FailCompletion))}** of the reps done, or without good control, it goes one step down.
             - **After a break:** an exercise you have not done for more than **{o.GapDays} days** starts again one step lower.
             - **Squats and steps:** after a painful workout of the wall slide, wall squat, deep squat, step-up, step-down or decline step-down, the depth or the step height comes down first, and the reps only after that.
+            - **Running in steps:** for walk-run intervals, a step up is the next walk-run pattern, with the same number of repeats; a step down is the pattern before, then one repeat fewer.
             """;
     }
 

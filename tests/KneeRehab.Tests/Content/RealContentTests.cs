@@ -63,11 +63,11 @@ public partial class RealContentTests
     }
 
     [Fact]
-    public void Four_programs_each_with_hip_work_from_week_one()
+    public void Five_programs_each_with_hip_work_from_week_one()
     {
         var programs = Loaded.Snapshot!.Programs;
 
-        Assert.Equal(["early-knee-osteoarthritis", "inner-range-quadriceps", "runners-knee", "whole-chain-knee"], programs.Select(p => p.Slug).Order());
+        Assert.Equal(["early-knee-osteoarthritis", "inner-range-quadriceps", "return-to-running", "runners-knee", "whole-chain-knee"], programs.Select(p => p.Slug).Order());
         Assert.All(programs, p => Assert.Contains(p.Meta.Phases[0].Exercises, e => e.Slug is "clamshell" or "side-lying-hip-abduction"));
         Assert.Equal("decline-step-down", Loaded.Snapshot.FindProgram("runners-knee")!.Meta.Phases[^1].Exercises.Select(e => e.Slug).Single(s => s.Contains("decline")));
     }
@@ -119,6 +119,8 @@ public partial class RealContentTests
         var rule = new ProgressionRulesText(new ProgressionOptions()).Dose();
 
         Assert.All(Loaded.Snapshot!.Guides.Where(g => g.Meta.Ladder == "range"), g =>
+            Assert.Contains(g.Meta.Title.ToLowerInvariant(), rule));
+        Assert.All(Loaded.Snapshot!.Guides.Where(g => g.Meta.Ladder == "intervals"), g =>
             Assert.Contains(g.Meta.Title.ToLowerInvariant(), rule));
     }
 

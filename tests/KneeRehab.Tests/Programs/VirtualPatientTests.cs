@@ -29,7 +29,7 @@ public class VirtualPatientTests
         new ProgramSimulator(Library, Options).RunAsync(slug, patient, weeks: (int)Math.Ceiling(MinimumWeeks(slug) * 1.5) + 2, seed);
 
     [Fact]
-    public void There_are_four_programs_to_walk() => Assert.Equal(4, Programs.Count);
+    public void There_are_five_programs_to_walk() => Assert.Equal(5, Programs.Count);
 
     [Theory]
     [MemberData(nameof(Programs))]
@@ -119,6 +119,79 @@ public class VirtualPatientTests
         Assert.Equal(SimulationOutcome.Finished, result.Outcome);
         Assert.InRange(result.Weeks, MinimumWeeks(slug), MinimumWeeks(slug) * 1.5);
         Assert.True(result.Workouts.Count(w => w.BadKneeDay) >= MinimumWeeks(slug) - 1);
+    }
+
+    /// <summary>
+    /// Every milestone the virtual patient reached, checked against what was logged: rungs in order from the first,
+    /// each reached only when its pain, morning, days and phase criteria held on that day.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public async Task Milestones_open_in_order_only_when_their_criteria_held_for_steady_and_flaring_patients(string slug)
+    {
+        var ladder = Library.Current.FindProgram(slug)!.Meta.Milestones;
+        Assert.NotEmpty(ladder);
+        foreach (var patient in new[] { PatientKind.Steady, PatientKind.Flare })
+        {
+            var result = await SimulateAsync(slug, patient);
+            Assert.NotEmpty(result.Milestones);
+            Assert.Equal([.. Enumerable.Range(0, result.Milestones.Count)], result.Milestones.Select(m => m.Rung));
+            Assert.Contains($"milestone reached: {result.Milestones[0].Activity}", ProgramSimulator.Format(result));
+            var previous = result.Workouts.Min(w => w.Date);
+            foreach (var milestone in result.Milestones)
+            {
+                var rung = ladder[milestone.Rung];
+                Assert.Equal(rung.Activity, milestone.Activity);
+                var before = result.Workouts.Where(w => w.Date <= milestone.ReachedOn).OrderByDescending(w => w.Date).ThenByDescending(w => w.CreatedUtc).ToList();
+                foreach (var criterion in rung.Criteria)
+                {
+                    var why = $"{patient} {slug} '{rung.Activity}' on {milestone.ReachedOn}: {criterion.Kind}";
+                    switch (criterion.Kind)
+                    {
+                        case MilestoneCriterionSpec.PainDuringAtMost:
+                            Assert.True(before.Count >= criterion.Workouts, why);
+                            Assert.All(before.Take(criterion.Workouts), w => Assert.True(w.Exercises.Max(e => e.PainDuring) <= criterion.Value, why));
+                            break;
+                        case MilestoneCriterionSpec.MorningSettled:
+                            Assert.All(before.Take(criterion.Workouts), w => Assert.True(w.PainNextMorning <= ProgramSimulator.BaselineMorningPain + Options.SettledRise, why));
+                            break;
+                        case MilestoneCriterionSpec.DaysSincePrevious:
+                            Assert.True(milestone.ReachedOn.DayNumber - previous.DayNumber >= criterion.Value, why);
+                            break;
+                        case MilestoneCriterionSpec.PhaseReached:
+                            Assert.Contains(result.Transitions, t => t.Date <= milestone.ReachedOn && (t.PhaseIndex + 1 >= criterion.Value || t.Kind == TransitionKind.Finished));
+                            break;
+                        case MilestoneCriterionSpec.ProgramFinished:
+                            Assert.Contains(result.Transitions, t => t.Kind == TransitionKind.Finished && t.Date <= milestone.ReachedOn);
+                            break;
+                    }
+                }
+                previous = milestone.ReachedOn;
+            }
+            if (patient == PatientKind.Flare)
+            {
+                // The flare's painful workouts (days 14-19) open no rung that looks at pain during exercise.
+                var flare = (From: result.Workouts.Min(w => w.Date).AddDays(14), To: result.Workouts.Min(w => w.Date).AddDays(19));
+                Assert.DoesNotContain(result.Milestones, m => m.ReachedOn >= flare.From && m.ReachedOn <= flare.To
+                    && ladder[m.Rung].Criteria.Any(c => c.Kind == MilestoneCriterionSpec.PainDuringAtMost && c.Value < 5));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_return_to_running_program_is_offered_after_runners_knee_and_a_steady_runner_climbs_its_walk_run_patterns()
+    {
+        var program = Library.Current.FindProgram("return-to-running")!;
+        Assert.Equal(["runners-knee"], program.Meta.SuggestedAfter);
+        Assert.Contains("running", program.Meta.SuggestedForGoals);
+        Assert.Equal("return-to-running", Assert.Single(ProgramSuggestions.For(Library.Current, "runners-knee", null)).Program.Slug);
+
+        var result = await SimulateAsync("return-to-running", PatientKind.Steady);
+
+        Assert.Equal(SimulationOutcome.Finished, result.Outcome);
+        var walkRun = result.Decisions.Where(d => d.ExerciseSlug == "walk-run-intervals").Select(d => d.Next.Level).ToList();
+        Assert.True(walkRun.Max() > walkRun.Min(), "the walk-run pattern moves up");
+        Assert.Contains(result.Decisions, d => d.ExerciseSlug == "walk-run-intervals" && d.Kind == DecisionKind.Progress && d.Message.Contains("(level", StringComparison.Ordinal));
     }
 
     [Fact]
