@@ -50,7 +50,11 @@ public sealed record MilestoneEvidence
 }
 
 /// <summary>One criterion of a rung, evaluated: met or not, and what it needs in plain words with the patient's own figures.</summary>
-public sealed record CriterionStanding(bool Met, string Text, string Source, bool ProjectChoice);
+public sealed record CriterionStanding(bool Met, string Text, string Source, bool ProjectChoice)
+{
+    /// <summary>The source as the pages cite it, saying that the figure is the project's choice unless the source says so already.</summary>
+    public string Cited => ProjectChoice && !Source.Contains("choice", StringComparison.OrdinalIgnoreCase) ? $"{Source}; the figure is KneeRehab's choice" : Source;
+}
 
 /// <summary>A rung of the ladder for this patient: reached (and when) or not, with each criterion's standing.</summary>
 public sealed record RungStanding(int Index, string Activity, DateOnly? ReachedOn, IReadOnlyList<CriterionStanding> Criteria)
@@ -114,13 +118,14 @@ public static class MilestoneLadder
     public static MilestoneStanding Evaluate(ProgramFrontMatter program, string? goal, MilestoneEvidence evidence, IReadOnlyDictionary<int, DateOnly> reached, ProgressionOptions options)
     {
         var rungs = new List<RungStanding>();
-        var previous = (Activity: (string?)null, Date: evidence.ProgramStartedOn);
+        // The rung before: its activity and the day it was reached (null while it is not: a later rung waits for it).
+        var previous = (Activity: (string?)null, Date: (DateOnly?)evidence.ProgramStartedOn);
         foreach (var (index, rung) in RungsFor(program, goal).Concat(ReachedOutsideGoal(program, goal, reached)).OrderBy(r => r.Index))
         {
             var criteria = rung.Criteria.Select(c => Evaluate(c, evidence, previous, options)).ToList();
             var reachedOn = reached.TryGetValue(index, out var date) ? date : (DateOnly?)null;
             rungs.Add(new RungStanding(index, rung.Activity, reachedOn, criteria));
-            if (reachedOn is { } on) previous = (rung.Activity, on);
+            previous = (rung.Activity, reachedOn);
         }
         return new MilestoneStanding(program.Title, program.Slug, rungs, evidence.OnHold);
     }
@@ -148,7 +153,7 @@ public static class MilestoneLadder
         return opened;
     }
 
-    private static CriterionStanding Evaluate(MilestoneCriterionSpec spec, MilestoneEvidence evidence, (string? Activity, DateOnly Date) previous, ProgressionOptions options)
+    private static CriterionStanding Evaluate(MilestoneCriterionSpec spec, MilestoneEvidence evidence, (string? Activity, DateOnly? Date) previous, ProgressionOptions options)
     {
         var (met, text) = spec.Kind switch
         {
@@ -225,10 +230,11 @@ public static class MilestoneLadder
             : (false, $"Step-downs on the painful leg at {atLeast}% of the other or more: {percent}% on {on}.");
     }
 
-    private static (bool, string) DaysSince(MilestoneEvidence evidence, int days, (string? Activity, DateOnly Date) previous)
+    private static (bool, string) DaysSince(MilestoneEvidence evidence, int days, (string? Activity, DateOnly? Date) previous)
     {
+        if (previous.Date is not { } from) return (false, $"At least {days} days after \"{previous.Activity}\" opens.");
         var since = previous.Activity is null ? "since the program started" : $"at the step before (\"{previous.Activity}\")";
-        var passed = evidence.Today.DayNumber - previous.Date.DayNumber;
+        var passed = evidence.Today.DayNumber - from.DayNumber;
         return passed >= days
             ? (true, $"At least {days} days {since}.")
             : (false, $"At least {days} days {since}: {days - passed} more to go.");

@@ -143,6 +143,10 @@ public class MilestoneLadderTests
         Assert.Equal("Jog and walk", standing.Next!.Activity);
         Assert.Equal("At least 7 days at the step before (\"Walk 30 minutes\"): 7 more to go.", standing.Next.Open.Single().Text);
         Assert.Equal("Next: Jog and walk. 1 of its 2 criteria is still open.", standing.Summary);
+        Assert.Equal("At least 7 days after \"Jog and walk\" opens.", standing.Later.Single().Criteria.Single().Text);
+        Assert.Equal("test source", standing.Next.Criteria[0].Cited);
+        Assert.Equal("test source; the figure is KneeRehab's choice", (standing.Next.Criteria[0] with { ProjectChoice = true }).Cited);
+        Assert.Equal("KneeRehab (project choice)", (standing.Next.Criteria[0] with { ProjectChoice = true, Source = "KneeRehab (project choice)" }).Cited);
         var weekLater = evidence with { Today = Day.AddDays(7) };
         Assert.Equal([(1, "Jog and walk")], MilestoneLadder.NewlyReached(program, null, weekLater, reached, Options));
 

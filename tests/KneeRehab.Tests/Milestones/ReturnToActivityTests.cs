@@ -185,7 +185,7 @@ public class ReturnToActivityTests : IDisposable
         var open = last.QuerySelectorAll(".criterion-open").Select(c => c.TextContent).ToList();
         Assert.NotEmpty(open);
         Assert.All(open, text => Assert.DoesNotMatch("[a-z]+_[a-z_]+", text));
-        Assert.Contains(section.QuerySelectorAll(".criterion-source"), s => s.TextContent.Contains("KneeRehab's choice", StringComparison.Ordinal));
+        Assert.Contains(section.QuerySelectorAll(".criterion-source"), s => s.TextContent.Contains("project's choice", StringComparison.Ordinal));
         Assert.NotNull(section.QuerySelector("a[href='/safety']"));
 
         // A physiotherapist opens a shared report on day 10; the report then lists what changed from that day on.
