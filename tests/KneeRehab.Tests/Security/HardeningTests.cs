@@ -283,8 +283,9 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
     [Fact]
     public async Task The_personal_data_download_holds_every_table_with_the_patients_rows_and_deleting_the_account_removes_them()
     {
-        var (client, enrollment) = await factory.StartedAsync("runners-knee", startedDaysAgo: 3);
-        await factory.SeedWorkoutAsync(enrollment, daysAgo: 2);
+        var (client, enrollment) = await factory.StartedAsync("runners-knee", startedDaysAgo: 7);
+        // Three good workouts: the first milestone (walking 30 minutes) is reached too.
+        foreach (var daysAgo in new[] { 6, 4, 2 }) await factory.SeedWorkoutAsync(enrollment, daysAgo);
         var checkIn = await client.GetDocumentAsync("/progress/checkin");
         using (var saved = await client.SubmitAsync(checkIn.QuerySelector<IHtmlFormElement>("main form")!, null, new Dictionary<string, string>
         {
@@ -317,6 +318,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                 ["Enrollments"] = (await db.Enrollments.CountAsync(e => e.UserId == userId, TestContext.Current.CancellationToken), root.GetProperty("programs").GetArrayLength()),
                 ["ProgramDecisions"] = (await db.ProgramDecisions.CountAsync(d => db.Enrollments.Any(e => e.Id == d.EnrollmentId && e.UserId == userId), TestContext.Current.CancellationToken),
                     root.GetProperty("programs").EnumerateArray().Sum(p => p.GetProperty("decisions").GetArrayLength())),
+                ["MilestonesReached"] = (await db.MilestonesReached.CountAsync(m => db.Enrollments.Any(e => e.Id == m.EnrollmentId && e.UserId == userId), TestContext.Current.CancellationToken),
+                    root.GetProperty("programs").EnumerateArray().Sum(p => p.GetProperty("milestones").GetArrayLength())),
                 ["ProgramTransitions"] = (await db.ProgramTransitions.CountAsync(t => db.Enrollments.Any(e => e.Id == t.EnrollmentId && e.UserId == userId), TestContext.Current.CancellationToken),
                     root.GetProperty("programs").EnumerateArray().Sum(p => p.GetProperty("steps").GetArrayLength())),
                 ["CheckIns"] = (await db.CheckIns.CountAsync(c => c.UserId == userId, TestContext.Current.CancellationToken), root.GetProperty("checkIns").GetArrayLength()),

@@ -45,14 +45,21 @@ public class ProgramPagesTests(KneeRehabFactory factory) : IClassFixture<KneeReh
     }
 
     [Fact]
-    public async Task Programs_page_lists_the_four_programs()
+    public async Task Programs_page_lists_the_five_programs_and_what_return_to_running_follows()
     {
         var document = await factory.CreateBrowserClient().GetDocumentAsync("/programs");
 
         var titles = document.QuerySelectorAll(".guide-card h2 a").Cast<IHtmlAnchorElement>().Select(a => a.PathName).ToList();
-        Assert.Equal(4, titles.Count);
+        Assert.Equal(5, titles.Count);
         Assert.Contains("/programs/runners-knee", titles);
         Assert.Contains("/programs/early-knee-osteoarthritis", titles);
+        var running = document.QuerySelectorAll(".guide-card").Single(c => c.QuerySelector("a[href='/programs/return-to-running']") is not null);
+        Assert.Contains(running.QuerySelectorAll(".guide-facts div"), d => d.QuerySelector("dt")?.TextContent == "After" && d.QuerySelector("dd")?.TextContent == "Runner's knee");
+
+        var details = await factory.CreateBrowserClient().GetDocumentAsync("/programs/return-to-running");
+        var ladder = details.QuerySelectorAll("#milestones-heading ~ .milestone-ladder li").Select(li => li.TextContent).ToList();
+        Assert.Equal(factory.Program("return-to-running").Meta.Milestones.Count, ladder.Count);
+        Assert.Contains(ladder, rung => rung.EndsWith("(for sport goals)", StringComparison.Ordinal));
     }
 
     [Fact]
