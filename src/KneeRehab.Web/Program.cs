@@ -1,4 +1,5 @@
 using KneeRehab.Web.Accounts;
+using KneeRehab.Web.Clinic;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Health;
@@ -15,6 +16,8 @@ if (args is [BackupCommand.Name, ..])
     return BackupCommand.Run(args, Console.Out);
 if (args is [SeedBenchCommand.Name, ..])
     return SeedBenchCommand.Run(args, Console.Out);
+if (args is [GrantPhysioCommand.Grant or GrantPhysioCommand.Revoke, ..])
+    return GrantPhysioCommand.Run(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +37,7 @@ builder.AddAccounts();
 builder.AddHostingSecurity();
 builder.AddWorkoutPages();
 builder.AddPrograms();
+builder.AddClinic();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.AddHealthz();
 // On SIGTERM, requests in flight finish first; a save may wait up to 10 s for SQLite's write lock (SqlitePragmas).

@@ -31,6 +31,9 @@ public static class AccountRateLimiting
     /// <summary>Pages that check the current password of a signed-in user (change password, delete data): per account.</summary>
     public const string PasswordCheckPolicy = "password-checks";
 
+    /// <summary>Invitations between a physiotherapist and a patient (Clinic/): per account.</summary>
+    public const string ClinicPolicy = "clinic";
+
     private static readonly string[] AccountPages = ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation", "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
     private static readonly string[] PasswordCheckPages = ["/Account/Manage/ChangePassword", "/Account/Manage/DeletePersonalData", "/Account/Manage/SetPassword", "/Account/Manage/Email"];
@@ -42,6 +45,7 @@ public static class AccountRateLimiting
         {
             options.AddPolicy(AccountsPolicy, context => PostsOnly(context, $"address:{context.Connection.RemoteIpAddress}"));
             options.AddPolicy(PasswordCheckPolicy, context => PostsOnly(context, $"account:{context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString()}"));
+            options.AddPolicy(ClinicPolicy, context => PostsOnly(context, $"clinic:{context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString()}"));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, cancellationToken) =>
                 WriteTooManyRequests(context, context.HttpContext.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value, cancellationToken);

@@ -27,6 +27,8 @@ public static class AccountsRegistration
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            // Roles: the physiotherapist's (Clinic/), granted by the grant-physio command only.
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KneeRehabDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddUserValidator<FieldLengthUserValidator>();

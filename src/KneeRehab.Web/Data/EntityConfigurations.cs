@@ -107,6 +107,39 @@ public sealed class MilestoneReachedConfiguration : IEntityTypeConfiguration<Mil
     }
 }
 
+public sealed class CareLinkConfiguration : IEntityTypeConfiguration<CareLink>
+{
+    public void Configure(EntityTypeBuilder<CareLink> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.PhysioId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.PatientId).OnDelete(DeleteBehavior.Cascade);
+        // The caseload (a physiotherapist's active links) and the patient's own list.
+        builder.HasIndex(l => new { l.PhysioId, l.EndedUtc });
+        builder.HasIndex(l => new { l.PatientId, l.EndedUtc });
+    }
+}
+
+public sealed class CareInvitationConfiguration : IEntityTypeConfiguration<CareInvitation>
+{
+    public void Configure(EntityTypeBuilder<CareInvitation> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(i => i.PhysioId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.CodeHash).HasMaxLength(64);
+        builder.HasIndex(i => i.CodeHash).IsUnique();
+    }
+}
+
+public sealed class ClinicAuditEntryConfiguration : IEntityTypeConfiguration<ClinicAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<ClinicAuditEntry> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.PhysioId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Action).HasMaxLength(200);
+        builder.HasIndex(a => new { a.PatientId, a.AtUtc });
+    }
+}
+
 public sealed class OutcomeCheckInConfiguration : IEntityTypeConfiguration<OutcomeCheckIn>
 {
     public void Configure(EntityTypeBuilder<OutcomeCheckIn> builder)

@@ -29,6 +29,12 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<MilestoneReached> MilestonesReached => Set<MilestoneReached>();
 
+    public DbSet<CareLink> CareLinks => Set<CareLink>();
+
+    public DbSet<CareInvitation> CareInvitations => Set<CareInvitation>();
+
+    public DbSet<ClinicAuditEntry> ClinicAudit => Set<ClinicAuditEntry>();
+
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

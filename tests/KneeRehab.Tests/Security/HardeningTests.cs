@@ -299,6 +299,12 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
         var withList = await client.PressAsync(await client.StartWorkoutAsync("ball-bridge"), "Save list", new Dictionary<string, string> { ["NewListName"] = "Mine" });
         Assert.NotNull(withList);
 
+        // A physiotherapist follows the patient and opened their page once.
+        var physio = await Clinic.ClinicTests.PhysioAsync(factory);
+        var invited = await client.GetDocumentAsync($"/account/physiotherapists?code={await Clinic.ClinicTests.InviteAsync(physio)}");
+        using (var accepted = await client.SubmitAsync(invited.QuerySelector<IHtmlFormElement>("form[action*='Accept']")!)) accepted.AssertRedirect("/account/physiotherapists");
+        using (var viewed = await physio.GetAsync($"/clinic/patients/{enrollment.UserId}", TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.OK, viewed.StatusCode);
+
         var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
         using var download = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#download-data")!);
         using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -330,6 +336,10 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                     root.GetProperty("shareLinks").EnumerateArray().Sum(l => l.GetProperty("views").GetArrayLength())),
                 ["ExerciseSummaries"] = (await db.ExerciseSummaries.CountAsync(x => x.UserId == userId, TestContext.Current.CancellationToken),
                     root.GetProperty("progressSummaries").GetProperty("exercises").GetArrayLength()),
+                ["CareLinks"] = (await db.CareLinks.CountAsync(l => l.PatientId == userId, TestContext.Current.CancellationToken),
+                    root.GetProperty("clinic").GetProperty("physiotherapists").GetArrayLength()),
+                ["ClinicAudit"] = (await db.ClinicAudit.CountAsync(a => a.PatientId == userId, TestContext.Current.CancellationToken),
+                    root.GetProperty("clinic").GetProperty("views").GetArrayLength()),
                 ["PainSummaries"] = (await db.PainSummaries.CountAsync(x => x.UserId == userId, TestContext.Current.CancellationToken),
                     root.GetProperty("progressSummaries").GetProperty("pain").GetArrayLength()),
             };
@@ -339,7 +349,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                 Assert.True(stored == downloaded, $"{table}: {stored} stored, {downloaded} in the download");
             }
             // A table added to the model must be added here (or to the list of tables without personal data).
-            string[] notPersonal = ["HealthProbes", "DataProtectionKeys", "AspNetRoles", "AspNetRoleClaims", "AspNetUserRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "AspNetUsers"];
+            // CareInvitations are the physiotherapist's: ClinicTests checks their download.
+            string[] notPersonal = ["CareInvitations", "HealthProbes", "DataProtectionKeys", "AspNetRoles", "AspNetRoleClaims", "AspNetUserRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "AspNetUsers"];
             var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct();
             Assert.Empty(tables.Except(counts.Keys).Except(notPersonal));
         }

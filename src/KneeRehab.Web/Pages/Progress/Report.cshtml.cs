@@ -31,8 +31,13 @@ public sealed class ProgressReport
     /// <summary>One entry of "since the last report": a decision that changed a dose, a step of the program, a milestone reached.</summary>
     public sealed record Change(DateOnly Date, string Text);
 
-    /// <summary>The most entries the report lists; older ones are counted, not shown, so the page keeps its size.</summary>
-    public const int MostChanges = 40;
+    /// <summary>
+    /// The most days the report lists (a line each), so that it stays one printed page: 5 since the last report, 3 when
+    /// no report was opened yet (the program's record has the rest).
+    /// </summary>
+    public const int MostChanges = 5;
+
+    public const int MostChangesSinceStart = 3;
 
     public DateOnly Today { get; private set; }
 
@@ -75,7 +80,7 @@ public sealed class ProgressReport
     /// <summary>Oldest first: dose changes, the program's steps and milestones reached since <see cref="ChangesSince"/>.</summary>
     public IReadOnlyList<Change> Changes { get; private set; } = [];
 
-    /// <summary>Older entries of the period left out of <see cref="Changes"/>, and the decisions that kept a dose.</summary>
+    /// <summary>Older days of the period left out of <see cref="Changes"/>; and the decisions that kept a dose.</summary>
     public int ChangesLeftOut { get; private set; }
 
     public int Holds { get; private set; }
@@ -106,19 +111,30 @@ public sealed class ProgressReport
         Holds = await decisions.CountAsync(d => d.Kind == DecisionKind.Hold);
         var changed = decisions.Where(d => d.Kind != DecisionKind.Hold);
         var changedCount = await changed.CountAsync();
-        var entries = (await changed.OrderByDescending(d => d.Id).Take(MostChanges).ToListAsync())
-            .Select(d => new Change(d.Date, $"{content.Current.FindGuide(d.ExerciseSlug)?.Meta.Title ?? d.ExerciseSlug}: {d.Kind.InWords()}. {d.Message}"))
+        // A dose change in a few words ("Wall squat moves up a step (now 3×12 (level 2))"): the full reasons are on the record.
+        var entries = (await changed.OrderByDescending(d => d.Id).Take(MostChanges * 20).ToListAsync())
+            .Select(d => new Change(d.Date, DoseChange(content.Current.FindGuide(d.ExerciseSlug), d)))
             .ToList();
         var steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == enrollment.Id && t.Date >= since)
             .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Take(MostChanges).ToListAsync();
-        entries.AddRange(steps.Select(t => new Change(t.Date,
-            $"{t.Kind.InWords()}{(program is not null && t.PhaseIndex < program.Meta.Phases.Count ? $", phase {t.PhaseIndex + 1} \"{program.Meta.Phases[t.PhaseIndex].Name}\"" : "")}{(t.Note is { } note ? $". {note}" : "")}")));
+        entries.AddRange(steps.Where(t => t.Kind != TransitionKind.Started).Select(t => new Change(t.Date,
+            $"{t.Kind.InWords()}{(program is not null && t.PhaseIndex < program.Meta.Phases.Count ? $" (phase {t.PhaseIndex + 1}, \"{program.Meta.Phases[t.PhaseIndex].Name}\")" : "")}")));
         var reached = await db.MilestonesReached.AsNoTracking().Where(m => m.EnrollmentId == enrollment.Id && m.ReachedOn >= since).ToListAsync();
-        entries.AddRange(reached.Select(m => new Change(m.ReachedOn, $"Milestone reached: {m.Activity}.")));
+        entries.AddRange(reached.Select(m => new Change(m.ReachedOn, $"Milestone reached: {m.Activity}")));
 
-        var all = entries.OrderByDescending(e => e.Date).ToList();
-        Changes = [.. all.Take(MostChanges).Reverse()];
-        ChangesLeftOut = Math.Max(0, all.Count - MostChanges) + Math.Max(0, changedCount - MostChanges);
+        // One line a day, the newest days; the days left out are counted.
+        var days = entries.GroupBy(e => e.Date).OrderByDescending(g => g.Key).ToList();
+        var shown = SinceLastView ? MostChanges : MostChangesSinceStart;
+        Changes = [.. days.Take(shown).Reverse().Select(g => new Change(g.Key, string.Join("; ", g.Select(e => e.Text)) + "."))];
+        ChangesLeftOut = Math.Max(0, days.Count - shown) + (changedCount > MostChanges * 20 ? 1 : 0);
+    }
+
+    private static string DoseChange(ExerciseGuide? guide, ProgramDecision decision)
+    {
+        var title = guide?.Meta.Title ?? decision.ExerciseSlug;
+        if (decision.Kind == DecisionKind.Stop) return $"{title} {decision.Kind.InWords()}";
+        var ladder = guide is null ? LadderKind.Reps : ProgramRecord.Ladder(guide).Kind;
+        return $"{title} {decision.Kind.InWords()} (now {decision.Next.ToDose().Describe(ladder)})";
     }
 
     private async Task LoadAsync(KneeRehabDbContext db, ContentLibrary content, TodayPlanner planner, TimeProvider clock, string userId)

@@ -104,6 +104,100 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.CareInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysioId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PhysioId");
+
+                    b.ToTable("CareInvitations");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysioId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "EndedUtc");
+
+                    b.HasIndex("PhysioId", "EndedUtc");
+
+                    b.ToTable("CareLinks");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicAuditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysioId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhysioId");
+
+                    b.HasIndex("PatientId", "AtUtc");
+
+                    b.ToTable("ClinicAudit");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ExerciseList", b =>
                 {
                     b.Property<int>("Id")
@@ -798,6 +892,45 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareInvitation", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareLink", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicAuditEntry", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ExerciseList", b =>

@@ -98,6 +98,19 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
             .AsSplitQuery().ToListAsync());
 
+        // Physiotherapist mode (Clinic/): who follows the patient, what they opened; a physiotherapist's own invitations.
+        var clinic = new
+        {
+            physiotherapists = WhenWritten(() => db.CareLinks.AsNoTracking().Where(l => l.PatientId == user.Id).OrderBy(l => l.Id)
+                .Join(db.Users, l => l.PhysioId, u => u.Id, (l, u) => new { physiotherapist = u.Email, l.StartedUtc, l.EndedUtc }).ToListAsync()),
+            patients = WhenWritten(() => db.CareLinks.AsNoTracking().Where(l => l.PhysioId == user.Id).OrderBy(l => l.Id)
+                .Select(l => new { l.PatientId, l.StartedUtc, l.EndedUtc }).ToListAsync()),
+            views = WhenWritten(() => db.ClinicAudit.AsNoTracking().Where(a => a.PatientId == user.Id).OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+                .Join(db.Users, a => a.PhysioId, u => u.Id, (a, u) => new { physiotherapist = u.Email, a.AtUtc, a.Action }).ToListAsync()),
+            invitations = WhenWritten(() => db.CareInvitations.AsNoTracking().Where(i => i.PhysioId == user.Id).OrderBy(i => i.Id)
+                .Select(i => new { i.CreatedUtc, i.ExpiresUtc, i.AcceptedUtc }).ToListAsync()),
+        };
+
         // Made from the workouts above (Data/ProgressSummary.cs), but stored, so part of what is held about the patient.
         var progressSummaries = new
         {
@@ -109,7 +122,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
 
         Response.ContentType = "application/json";
         Response.Headers.ContentDisposition = "attachment; filename=PersonalData.json";
-        await JsonSerializer.SerializeAsync(Response.Body, new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks, progressSummaries }, Json, HttpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(Response.Body, new { account, workouts, exerciseLists = lists, programs, checkIns, shareLinks, progressSummaries, clinic }, Json, HttpContext.RequestAborted);
         return new EmptyResult();
     }
 }

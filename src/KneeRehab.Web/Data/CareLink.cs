@@ -1,0 +1,54 @@
+namespace KneeRehab.Web.Data;
+
+/// <summary>
+/// A physiotherapist following a patient, with the patient's consent: made when the patient accepts an invitation,
+/// ended by the patient at any time (<see cref="EndedUtc"/>). Every clinic query goes through an active link, so an
+/// ended link shuts the physiotherapist out at once. A patient may have several.
+/// </summary>
+public sealed class CareLink
+{
+    public int Id { get; set; }
+
+    public required string PhysioId { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public DateTime StartedUtc { get; set; }
+
+    public DateTime? EndedUtc { get; set; }
+}
+
+/// <summary>A physiotherapist's one-time invitation: a code (only its hash is kept) that a patient accepts within 7 days.</summary>
+public sealed class CareInvitation
+{
+    public const int ValidDays = 7;
+
+    public int Id { get; set; }
+
+    public required string PhysioId { get; set; }
+
+    public required string CodeHash { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime ExpiresUtc { get; set; }
+
+    public DateTime? AcceptedUtc { get; set; }
+
+    public bool IsOpen(DateTime nowUtc) => AcceptedUtc is null && nowUtc < ExpiresUtc;
+}
+
+/// <summary>What a physiotherapist did with a patient's data: every view and every change, shown to the patient.</summary>
+public sealed class ClinicAuditEntry
+{
+    public int Id { get; set; }
+
+    public required string PhysioId { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>In words: "Viewed your progress and report".</summary>
+    public required string Action { get; set; }
+}

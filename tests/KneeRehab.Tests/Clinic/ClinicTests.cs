@@ -1,0 +1,200 @@
+using AngleSharp.Html.Dom;
+using KneeRehab.Tests.Pages.Today;
+using KneeRehab.Web.Clinic;
+using KneeRehab.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeRehab.Tests.Clinic;
+
+/// <summary>
+/// Physiotherapist mode, first part: the role granted by the command, the invitation a patient accepts (or not), the
+/// caseload, the patient's page behind an active link only, and every view shown to the patient.
+/// </summary>
+public class ClinicTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly KneeRehabFactory _factory = new() { Clock = new TestClock(Start) };
+
+    /// <summary>Registers, is made a physiotherapist by the grant-physio command, and logs in again (the command ends the sessions).</summary>
+    public static async Task<HttpClient> PhysioAsync(KneeRehabFactory factory)
+    {
+        var email = $"physio-{Guid.NewGuid():N}@example.test";
+        using (await factory.CreateUserClientAsync(email)) { }
+        using var output = new StringWriter();
+        var exit = GrantPhysioCommand.Run([GrantPhysioCommand.Grant, email, "--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:KneeRehab", factory.Database], output);
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("is a physiotherapist", output.ToString());
+        var client = factory.CreateBrowserClient();
+        await KneeRehabFactory.LogInAsync(client, email);
+        return client;
+    }
+
+    public static async Task<string> InviteAsync(HttpClient physio)
+    {
+        var page = await physio.GetDocumentAsync("/clinic/invite");
+        using (var made = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) made.AssertRedirect("/clinic/invite");
+        var shown = await physio.GetDocumentAsync("/clinic/invite");
+        return shown.QuerySelector(".invitation-code strong")!.TextContent;
+    }
+
+    private static async Task<HttpResponseMessage> AcceptAsync(HttpClient patient, string code)
+    {
+        var page = await patient.GetDocumentAsync("/account/physiotherapists");
+        return await patient.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='Accept']")!, null, new Dictionary<string, string> { ["Code"] = code });
+    }
+
+    [Fact]
+    public async Task A_patient_accepts_an_invitation_the_physiotherapist_sees_their_page_every_view_is_listed_and_ending_the_link_shuts_it_at_once()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, _) = await _factory.StartedAsync("runners-knee");
+        var patientId = await _factory.UserIdAsync(patient);
+        Assert.NotNull((await physio.GetDocumentAsync("/today")).QuerySelector("nav a[href='/clinic']"));
+        Assert.Null((await patient.GetDocumentAsync("/today")).QuerySelector("nav a[href='/clinic']"));
+
+        var code = await InviteAsync(physio);
+        // The link in the invitation shows who invites and what they will see, before anything is shared.
+        var invited = await patient.GetDocumentAsync($"/account/physiotherapists?code={Uri.EscapeDataString(code)}");
+        Assert.StartsWith("physio-", invited.QuerySelector(".inviting strong")!.TextContent);
+        Assert.Contains("They cannot change anything in your account", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
+        Assert.Equal(code, invited.QuerySelector<IHtmlInputElement>("input[name='Code']")!.Value);
+        await using (var db = _factory.OpenDatabase()) Assert.False(await db.CareLinks.AnyAsync(TestContext.Current.CancellationToken));
+
+        using (var accepted = await AcceptAsync(patient, code)) accepted.AssertRedirect("/account/physiotherapists");
+        var mine = await patient.GetDocumentAsync("/account/physiotherapists");
+        Assert.Contains("now follows your progress", mine.QuerySelector(".alert-success")!.TextContent);
+        Assert.Single(mine.QuerySelectorAll(".care-links li"));
+
+        // The caseload lists the patient; their page shows the report, and the patient sees the view.
+        var caseload = await physio.GetDocumentAsync("/clinic");
+        var row = Assert.Single(caseload.QuerySelectorAll(".caseload-row"));
+        Assert.Contains("Runner's knee", row.TextContent);
+        var page = await physio.GetDocumentAsync(row.QuerySelector<IHtmlAnchorElement>("a")!.PathName);
+        Assert.Contains("Runner's knee", page.QuerySelector(".report")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#milestones"));
+        mine = await patient.GetDocumentAsync("/account/physiotherapists");
+        Assert.Contains("Opened your progress, report and program record", Assert.Single(mine.QuerySelectorAll(".clinic-audit li")).TextContent);
+
+        // A used code does not work twice.
+        var other = await _factory.CreateUserClientAsync();
+        using (var again = await AcceptAsync(other, code))
+            Assert.Contains("This code does not work", (await again.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='Code']")!.TextContent);
+
+        // The patient ends the link: the physiotherapist loses the page and the row at once.
+        using (var ended = await patient.SubmitAsync(mine.QuerySelector<IHtmlFormElement>(".care-links form")!)) ended.AssertRedirect("/account/physiotherapists");
+        using (var gone = await physio.GetAsync($"/clinic/patients/{patientId}", TestContext.Current.CancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Empty((await physio.GetDocumentAsync("/clinic")).QuerySelectorAll(".caseload-row"));
+        await using (var db = _factory.OpenDatabase())
+            Assert.Equal(1, await db.ClinicAudit.CountAsync(a => a.PatientId == patientId, TestContext.Current.CancellationToken));
+
+        // The physiotherapist's own download holds their invitation and the patient they followed.
+        var personal = await physio.GetDocumentAsync("/identity/account/manage/personaldata");
+        using var download = await physio.SubmitAsync(personal.QuerySelector<IHtmlFormElement>("form#download-data")!);
+        using var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var clinic = json.RootElement.GetProperty("clinic");
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, Assert.Single(clinic.GetProperty("invitations").EnumerateArray()).GetProperty("AcceptedUtc").ValueKind);
+        Assert.Equal(patientId, Assert.Single(clinic.GetProperty("patients").EnumerateArray()).GetProperty("PatientId").GetString());
+    }
+
+    [Fact]
+    public async Task An_invitation_expires_after_7_days_and_bad_codes_are_explained_next_to_the_field()
+    {
+        var physio = await PhysioAsync(_factory);
+        var patient = await _factory.CreateUserClientAsync();
+        var code = await InviteAsync(physio);
+
+        using (var empty = await AcceptAsync(patient, ""))
+        {
+            var page = await empty.ToDocumentAsync();
+            Assert.Equal("Enter the code your physiotherapist gave you.", page.QuerySelector("span[data-valmsg-for='Code']")!.TextContent);
+            Assert.Contains("Enter the code your physiotherapist gave you.", page.QuerySelector(".error-summary, [role=alert]")!.TextContent);
+        }
+        using (var own = await AcceptAsync(physio, code))
+            Assert.Contains("This is your own invitation", (await own.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='Code']")!.TextContent);
+
+        _factory.Clock!.Now = Start.AddDays(CareInvitation.ValidDays).AddMinutes(1);
+        using (var late = await AcceptAsync(patient, code))
+            Assert.Contains("older than 7 days", (await late.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='Code']")!.TextContent);
+        await using var db = _factory.OpenDatabase();
+        Assert.False(await db.CareLinks.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Clinic_pages_are_404_for_patients_and_other_physiotherapists_and_ask_visitors_to_log_in()
+    {
+        var physio = await PhysioAsync(_factory);
+        var stranger = await PhysioAsync(_factory);
+        var (patient, _) = await _factory.StartedAsync("runners-knee");
+        var patientId = await _factory.UserIdAsync(patient);
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+
+        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}"];
+        foreach (var url in pages)
+        {
+            using var asPatient = await patient.GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, asPatient.StatusCode);
+            using var anonymous = await _factory.CreateBrowserClient().GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.StartsWith("/identity/account/login", anonymous.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        }
+        using (var post = await patient.PostAsync("/clinic/invite", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken))
+            Assert.True(post.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, post.StatusCode.ToString());
+        using (var other = await stranger.GetAsync($"/clinic/patients/{patientId}", TestContext.Current.CancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Empty((await stranger.GetDocumentAsync("/clinic")).QuerySelectorAll(".caseload-row"));
+        await using var db = _factory.OpenDatabase();
+        Assert.False(await db.ClinicAudit.AnyAsync(a => a.PatientId == patientId, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_caseload_puts_warning_signs_and_reviews_first_filters_to_those_who_need_attention_sorts_and_pages()
+    {
+        var physio = await PhysioAsync(_factory);
+        var physioId = await _factory.UserIdAsync(physio);
+        // 27 patients linked, two of whom need attention: a warning sign and a review.
+        var ids = new List<string>();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            for (var i = 0; i < 27; i++)
+            {
+                var user = new ApplicationUser { UserName = $"p{i:00}@example.test", Email = $"p{i:00}@example.test", EmailConfirmed = true };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                ids.Add(user.Id);
+            }
+        }
+        await using (var db = _factory.OpenDatabase())
+        {
+            var today = DateOnly.FromDateTime(Start.UtcDateTime);
+            db.CareLinks.AddRange(ids.Select(id => new CareLink { PhysioId = physioId, PatientId = id, StartedUtc = Start.UtcDateTime }));
+            db.Enrollments.Add(new ProgramEnrollment { UserId = ids[20], ProgramSlug = "runners-knee", StartedOn = today.AddDays(-10), PhaseStartedOn = today.AddDays(-10), Status = ProgramStatus.StoppedForReview });
+            db.Enrollments.Add(new ProgramEnrollment { UserId = ids[25], ProgramSlug = "whole-chain-knee", StartedOn = today.AddDays(-10), PhaseStartedOn = today.AddDays(-10), Status = ProgramStatus.Paused, StatusReason = "B_LOCKING" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var first = await physio.GetDocumentAsync("/clinic");
+        var rows = first.QuerySelectorAll(".caseload-row").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(IndexPageSize, rows.Count);
+        Assert.Equal(["p25@example.test", "p20@example.test"], rows.Take(2));
+        Assert.Contains("Warning sign reported", first.QuerySelectorAll(".caseload-flags")[0].TextContent);
+        Assert.Contains("page 1 of 2", first.QuerySelector("caption")!.TextContent);
+        var second = await physio.GetDocumentAsync(first.QuerySelector<IHtmlAnchorElement>(".pager a")!.PathName + first.QuerySelector<IHtmlAnchorElement>(".pager a")!.Search);
+        Assert.Equal(27 - IndexPageSize, second.QuerySelectorAll(".caseload-row").Length);
+
+        var attention = await physio.GetDocumentAsync("/clinic?attention=true");
+        Assert.Equal(["p25@example.test", "p20@example.test"], attention.QuerySelectorAll(".caseload-row th").Select(t => t.TextContent));
+        var byName = await physio.GetDocumentAsync("/clinic?sort=patient");
+        Assert.Equal("p00@example.test", byName.QuerySelector(".caseload-row th")!.TextContent);
+    }
+
+    private const int IndexPageSize = Web.Pages.Clinic.IndexModel.PageSize;
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
