@@ -205,8 +205,9 @@ public class ReturnToActivityTests : IDisposable
         Assert.All(entries, e => Assert.True(DateOnly.ParseExact(e[..e.IndexOf(':')] + " 2026", "d MMM yyyy") >= DateOnly.FromDateTime(Start.Date.AddDays(10))));
         Assert.Contains(entries, e => e.Contains("moves up a step", StringComparison.Ordinal));
         Assert.Matches(@"\d+ other decisions? kept a dose the same\.", changes.TextContent);
-        var reportMilestones = report.QuerySelector(".report-milestones")!.TextContent;
-        Assert.Contains($"Next: {shown[1]}; open: ", reportMilestones);
+        var reportMilestones = System.Text.RegularExpressions.Regex.Replace(report.QuerySelector(".report-milestones")!.TextContent, @"\s+", " ");
+        Assert.StartsWith($" Reached: {shown[0]}", reportMilestones);
+        Assert.Contains(shown.Skip(1), rung => reportMilestones.Contains($"Next: {rung}; open: ", StringComparison.Ordinal));
         Assert.DoesNotMatch("[a-z]+_[a-z_]+", reportMilestones);
     }
 

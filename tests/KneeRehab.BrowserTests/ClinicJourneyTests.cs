@@ -1,0 +1,98 @@
+using KneeRehab.Web.Clinic;
+using KneeRehab.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeRehab.BrowserTests;
+
+/// <summary>
+/// Physiotherapist mode in a real browser: the physiotherapist at a desktop's size invites, the patient on a phone
+/// accepts, the physiotherapist opens the caseload and the patient's page. Every page is checked by axe-core and the
+/// Nu HTML Checker.
+/// </summary>
+public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
+{
+    private readonly List<BrowserSession> _sessions = [];
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var session in _sessions) await session.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>What the grant-physio command does, on the browser tests' own server.</summary>
+    private async Task GrantAsync(string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(ClinicRegistration.Role)) await roles.CreateAsync(new IdentityRole(ClinicRegistration.Role));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        Assert.True((await users.AddToRoleAsync(user, ClinicRegistration.Role)).Succeeded);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    [Fact]
+    public async Task A_physiotherapist_invites_a_patient_who_accepts_on_a_phone_and_then_sees_the_caseload_and_the_patients_page()
+    {
+        var physio = await BrowserSession.StartAsync(host, app, BrowserSession.Desktop);
+        _sessions.Add(physio);
+        var patient = await BrowserSession.StartAsync(host, app, BrowserSession.Phone);
+        _sessions.Add(patient);
+        var physioEmail = $"physio-{Guid.NewGuid():N}@example.test";
+        string? code = null;
+
+        await physio.RunAsync("clinic-invite", async () =>
+        {
+            await Patients.RegisterAsync(physio, app, physioEmail);
+            await GrantAsync(physioEmail);
+            // Granting ends the sessions: the physiotherapist logs in again, and the menu has "Patients".
+            await physio.GotoAsync("/identity/account/login");
+            await Patients.LogInAsync(physio, physioEmail);
+            await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic");
+            await physio.CheckPageAsync();
+            await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Invite a patient" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/invite");
+            await physio.CheckPageAsync();
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Make an invitation" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/invite");
+            await physio.CheckPageAsync();
+            code = await physio.Page.Locator(".invitation-code strong").TextContentAsync();
+        });
+
+        await patient.RunAsync("clinic-accept", async () =>
+        {
+            await Patients.RegisterAsync(patient, app, Patients.NewEmail());
+            await Patients.StartProgramAsync(patient, "runners-knee", "2");
+            await patient.GotoAsync("/account/preferences");
+            await patient.Page.GetByRole(AriaRole.Link, new() { Name = "Your physiotherapists" }).ClickAsync();
+            await patient.ArriveAsync("**/account/physiotherapists");
+            await patient.CheckPageAsync();
+            await patient.Page.GetByLabel("Invitation code").FillAsync(code!);
+            await patient.Page.GetByRole(AriaRole.Button, new() { Name = "Accept and share my progress" }).ClickAsync();
+            await patient.ArriveAsync("**/account/physiotherapists");
+            await patient.CheckPageAsync();
+            Assert.Contains(physioEmail, await patient.Page.Locator(".care-links").TextContentAsync());
+        });
+
+        await physio.RunAsync("clinic-caseload", async () =>
+        {
+            await physio.GotoAsync("/clinic");
+            await physio.CheckPageAsync();
+            await physio.Page.Locator(".caseload-row th a").First.ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*");
+            await physio.CheckPageAsync();
+            Assert.Contains("Runner's knee", await physio.Page.Locator(".report").TextContentAsync());
+        });
+
+        await patient.RunAsync("clinic-audit", async () =>
+        {
+            await patient.GotoAsync("/account/physiotherapists");
+            await patient.CheckPageAsync();
+            Assert.Contains("Opened your progress", await patient.Page.Locator(".clinic-audit").TextContentAsync());
+        });
+    }
+}
