@@ -86,6 +86,24 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
             Assert.Contains("Runner's knee", await physio.Page.Locator(".report").TextContentAsync());
+
+            // A lower dose with a reason.
+            await physio.Page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync("wall-squat");
+            await physio.Page.GetByLabel("Sets", new() { Exact = true }).FillAsync("2");
+            await physio.Page.GetByLabel("Reps", new() { Exact = true }).FillAsync("8");
+            await physio.Page.GetByLabel("Why (the patient reads this)").FillAsync("keep depth while the tendon settles");
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Set this dose" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*");
+            await physio.CheckPageAsync();
+            Assert.Contains("the patient's next dose is set", await physio.Page.Locator(".alert-success").TextContentAsync());
+        });
+
+        await patient.RunAsync("clinic-today", async () =>
+        {
+            await patient.GotoAsync("/today");
+            await patient.CheckPageAsync();
+            Assert.Contains("Your physiotherapist changed your wall squat to 2×8", await patient.Page.Locator(".decision-list").TextContentAsync());
+            Assert.Contains("keep depth while the tendon settles", await patient.Page.Locator(".decision-list").TextContentAsync());
         });
 
         await patient.RunAsync("clinic-audit", async () =>

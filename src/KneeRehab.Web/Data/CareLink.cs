@@ -52,3 +52,31 @@ public sealed class ClinicAuditEntry
     /// <summary>In words: "Viewed your progress and report".</summary>
     public required string Action { get; set; }
 }
+
+/// <summary>
+/// A physiotherapist's dose for one exercise of a patient's program, with the reason, from a given day. It is an input
+/// to the program's record like the patient's own steps: kept, and applied again in its place when an earlier workout
+/// is edited; the engine carries on from it (Programs/ProgramRecord.cs).
+/// </summary>
+public sealed class ClinicianDose
+{
+    public const int ReasonLength = 200;
+
+    public int Id { get; set; }
+
+    public int EnrollmentId { get; set; }
+
+    public required string PhysioId { get; set; }
+
+    /// <summary>The patient's day it applies from.</summary>
+    public DateOnly Date { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public required string ExerciseSlug { get; set; }
+
+    public required Prescription Dose { get; set; }
+
+    /// <summary>In the physiotherapist's words, shown to the patient.</summary>
+    public required string Reason { get; set; }
+}

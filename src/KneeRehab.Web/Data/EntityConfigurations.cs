@@ -140,6 +140,19 @@ public sealed class ClinicAuditEntryConfiguration : IEntityTypeConfiguration<Cli
     }
 }
 
+public sealed class ClinicianDoseConfiguration : IEntityTypeConfiguration<ClinicianDose>
+{
+    public void Configure(EntityTypeBuilder<ClinicianDose> builder)
+    {
+        builder.HasOne<ProgramEnrollment>().WithMany().HasForeignKey(d => d.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.PhysioId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.ExerciseSlug).HasMaxLength(100);
+        builder.Property(d => d.Reason).HasMaxLength(ClinicianDose.ReasonLength);
+        builder.ComplexProperty(d => d.Dose);
+        builder.HasIndex(d => new { d.EnrollmentId, d.Date });
+    }
+}
+
 public sealed class OutcomeCheckInConfiguration : IEntityTypeConfiguration<OutcomeCheckIn>
 {
     public void Configure(EntityTypeBuilder<OutcomeCheckIn> builder)

@@ -35,6 +35,8 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ClinicAuditEntry> ClinicAudit => Set<ClinicAuditEntry>();
 
+    public DbSet<ClinicianDose> ClinicianDoses => Set<ClinicianDose>();
+
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

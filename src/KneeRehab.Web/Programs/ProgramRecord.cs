@@ -92,6 +92,14 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     /// Makes every decision of the program again from <paramref name="from"/> on, and saves them with the
     /// program's new phase and status. The caller holds the transaction that also saved what changed.
     /// </summary>
+    /// <summary>A physiotherapist's dose, saved with the decisions it leads to; the caller holds the transaction.</summary>
+    public async Task SetClinicianDoseAsync(ProgramEnrollment enrollment, ClinicianDose dose)
+    {
+        db.ClinicianDoses.Add(dose);
+        await db.SaveChangesAsync();
+        await DecideFromAsync(enrollment, dose.Date);
+    }
+
     public async Task DecideFromAsync(ProgramEnrollment enrollment, DateOnly from)
     {
         if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return;
@@ -122,13 +130,17 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         var walk = new Walk(this, program, enrollment, workouts);
         walk.RestoreBefore(from, transitions.Where(t => t.Date < from).ToList(), earlier);
 
-        var events = workouts.Where(w => w.Date >= from).Select(w => (w.Date, At: w.CreatedUtc, Workout: (Workout?)w, Step: (ProgramTransition?)null))
-            .Concat(transitions.Where(t => t.Date >= from && t.ByPatient).Select(t => (t.Date, At: t.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)t)))
+        // A physiotherapist's doses are inputs like the patient's own steps: kept, and applied again in their place.
+        var doses = await db.ClinicianDoses.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id && d.Date >= from).ToListAsync();
+        var events = workouts.Where(w => w.Date >= from).Select(w => (w.Date, At: w.CreatedUtc, Workout: (Workout?)w, Step: (ProgramTransition?)null, Dose: (ClinicianDose?)null))
+            .Concat(transitions.Where(t => t.Date >= from && t.ByPatient).Select(t => (t.Date, At: t.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)t, Dose: (ClinicianDose?)null)))
+            .Concat(doses.Select(d => (d.Date, At: d.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)null, Dose: (ClinicianDose?)d)))
             .OrderBy(e => e.Date).ThenBy(e => e.At);
-        foreach (var (_, _, workout, step) in events)
+        foreach (var (_, _, workout, step, dose) in events)
         {
             if (workout is not null) walk.Apply(workout);
-            else walk.Apply(step!);
+            else if (step is not null) walk.Apply(step);
+            else walk.Apply(dose!);
         }
         walk.SaveTo(enrollment);
         await db.SaveChangesAsync();
@@ -205,7 +217,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             _freshFrom = before.LastOrDefault(t => t.Kind == TransitionKind.Resumed)?.Date;
             foreach (var decision in earlier) _latest[decision.ExerciseSlug] = decision;
             // Decisions are made only for workouts the program took in, and on resuming: the last one is the last activity.
-            _lastActivity = earlier.Count == 0 ? null : earlier.Max(d => d.Date);
+            // (A physiotherapist's dose is not the patient's activity.)
+            var patients = earlier.Where(d => d.Reasons != Reason.SetByPhysiotherapist).ToList();
+            _lastActivity = patients.Count == 0 ? null : patients.Max(d => d.Date);
         }
 
         public void SaveTo(ProgramEnrollment target)
@@ -258,6 +272,19 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                     break;
             }
             Stamp(step);
+        }
+
+        /// <summary>The physiotherapist's dose: recorded as the exercise's decision, so /today shows it with the reason and the engine goes on from it.</summary>
+        public void Apply(ClinicianDose set)
+        {
+            if (_status != ProgramStatus.Active) return;
+            if (PhaseExercises().FirstOrDefault(p => p.Item.Slug == set.ExerciseSlug) is not ({ } item, { } guide)) return;
+            var ladder = Ladder(guide);
+            var current = CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex);
+            var dose = set.Dose.ToDose();
+            var kind = dose.IsLowerThan(current) ? DecisionKind.Regress : current.IsLowerThan(dose) ? DecisionKind.Progress : DecisionKind.Hold;
+            var message = $"Your physiotherapist changed your {guide.Meta.Title.ToLowerInvariant()} to {dose.Describe(ladder.Kind)}: \"{set.Reason}\"";
+            Record(item.Slug, new Decision(kind, dose, [Reason.SetByPhysiotherapist], message), set.Date, workoutId: null, dose);
         }
 
         public void Apply(Workout workout)

@@ -78,4 +78,7 @@ public static class Reason
 
     public const string NewPhase = "NEW_PHASE";
     public const string ClearedByClinician = "CLEARED_BY_CLINICIAN";
+
+    /// <summary>The physiotherapist set this dose (Clinic/): the engine carries on from it.</summary>
+    public const string SetByPhysiotherapist = "SET_BY_PHYSIOTHERAPIST";
 }

@@ -58,7 +58,7 @@ public class ClinicTests : IDisposable
         // The link in the invitation shows who invites and what they will see, before anything is shared.
         var invited = await patient.GetDocumentAsync($"/account/physiotherapists?code={Uri.EscapeDataString(code)}");
         Assert.StartsWith("physio-", invited.QuerySelector(".inviting strong")!.TextContent);
-        Assert.Contains("They cannot change anything in your account", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
+        Assert.Contains("They can set the next dose of an exercise of your program, with a reason you will read on your Today page; they cannot change anything else.", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
         Assert.Equal(code, invited.QuerySelector<IHtmlInputElement>("input[name='Code']")!.Value);
         await using (var db = _factory.OpenDatabase()) Assert.False(await db.CareLinks.AnyAsync(TestContext.Current.CancellationToken));
 
@@ -188,6 +188,66 @@ public class ClinicTests : IDisposable
         Assert.Equal(["p25@example.test", "p20@example.test"], attention.QuerySelectorAll(".caseload-row th").Select(t => t.TextContent));
         var byName = await physio.GetDocumentAsync("/clinic?sort=patient");
         Assert.Equal("p00@example.test", byName.QuerySelector(".caseload-row th")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_physiotherapist_lowers_a_dose_with_a_reason_the_patient_reads_it_on_today_and_the_engine_carries_on_from_it()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, enrollment) = await _factory.StartedAsync("runners-knee");
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        var page = await physio.GetDocumentAsync($"/clinic/patients/{enrollment.UserId}");
+        var form = page.QuerySelector<IHtmlFormElement>(".clinician-dose form")!;
+
+        // Bad input: every message next to its field and in the summary, the rest kept, nothing saved.
+        using (var refused = await physio.SubmitAsync(form, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "wall-squat", ["Dose.Sets"] = "3", ["Dose.Reps"] = "0", ["Dose.Level"] = "9", ["Dose.Reason"] = "",
+        }))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Reps are from 1 to 100.", again.QuerySelector("span[data-valmsg-for='Dose.Reps']")!.TextContent);
+            Assert.Equal("Say why, in a few words the patient will read.", again.QuerySelector("span[data-valmsg-for='Dose.Reason']")!.TextContent);
+            Assert.StartsWith("Choose a level from 1 to", again.QuerySelector("span[data-valmsg-for='Dose.Level']")!.TextContent);
+            Assert.Contains("Reps are from 1 to 100.", again.QuerySelector(".error-summary, [role=alert]")!.TextContent);
+            Assert.Equal("3", again.QuerySelector<IHtmlInputElement>("input[name='Dose.Sets']")!.Value);
+            Assert.Equal("wall-squat", again.QuerySelector<IHtmlSelectElement>("select[name='Dose.Exercise']")!.Value);
+        }
+        await using (var db = _factory.OpenDatabase()) Assert.False(await db.ClinicianDoses.AnyAsync(TestContext.Current.CancellationToken));
+
+        using (var set = await physio.SubmitAsync(form, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "wall-squat", ["Dose.Sets"] = "3", ["Dose.Reps"] = "8", ["Dose.HoldSeconds"] = "3", ["Dose.Level"] = "1", ["Dose.Reason"] = "keep depth while the tendon settles",
+        })) set.AssertRedirect($"/clinic/patients/{enrollment.UserId}");
+
+        var today = await patient.GetDocumentAsync("/today");
+        Assert.Equal("3×8 with a 3 s hold (level 1): about 45 degrees", today.DoseOf("wall-squat"));
+        Assert.Equal("Your physiotherapist changed your wall squat to 3×8 with a 3 s hold (level 1): \"keep depth while the tendon settles\"", today.MessageOf("wall-squat"));
+        var audit = await patient.GetDocumentAsync("/account/physiotherapists");
+        Assert.Contains(audit.QuerySelectorAll(".clinic-audit li"), li => li.TextContent.Contains("Changed your wall squat to 3×8 with a 3 s hold (level 1): \"keep depth while the tendon settles\"", StringComparison.Ordinal));
+
+        // The engine carries on from the physiotherapist's dose: two good workouts at it (logged from /today, the
+        // knee settled the next mornings), and it moves up a step.
+        for (var day = 0; day < 4; day++)
+        {
+            _factory.Clock!.Now = Start.Date.AddDays(day).AddHours(7);
+            var morning = await patient.GetDocumentAsync("/today");
+            if (morning.QuerySelector<IHtmlFormElement>(".morning-question form") is { } question)
+                using (var answered = await patient.SubmitAsync(question, null, new Dictionary<string, string> { ["MorningPain"] = "2" })) answered.AssertRedirect("/today");
+            _factory.Clock.Now = Start.Date.AddDays(day).AddHours(18);
+            var evening = await patient.GetDocumentAsync("/today");
+            if (evening.QuerySelector("form.workout-form") is not null)
+                using (var saved = await Pages.Log.WorkoutForms.SaveAsync(patient, evening, new Dictionary<string, string> { ["Input.PainForAll"] = "1" })) saved.AssertRedirect("/history/");
+        }
+        _factory.Clock!.Now = Start.Date.AddDays(4).AddHours(8);
+        Assert.StartsWith("3×10 with a 3 s hold (level 1)", (await patient.GetDocumentAsync("/today")).DoseOf("wall-squat"));
+
+        // Made again from the start (as an edit of the first workout does), the record keeps the physiotherapist's dose in its place.
+        await _factory.RecordFromAsync(enrollment.Id, enrollment.StartedOn);
+        await using var record = _factory.OpenDatabase();
+        var wallSquat = await record.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "wall-squat").OrderBy(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Single(wallSquat, d => d.Reasons == KneeRehab.Web.Training.Reason.SetByPhysiotherapist && d.Next == new Prescription(3, 8, 3, 0, 1));
+        Assert.Equal(new Prescription(3, 10, 3, 0, 1), wallSquat[^1].Next);
     }
 
     private const int IndexPageSize = Web.Pages.Clinic.IndexModel.PageSize;

@@ -303,7 +303,11 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
         var physio = await Clinic.ClinicTests.PhysioAsync(factory);
         var invited = await client.GetDocumentAsync($"/account/physiotherapists?code={await Clinic.ClinicTests.InviteAsync(physio)}");
         using (var accepted = await client.SubmitAsync(invited.QuerySelector<IHtmlFormElement>("form[action*='Accept']")!)) accepted.AssertRedirect("/account/physiotherapists");
-        using (var viewed = await physio.GetAsync($"/clinic/patients/{enrollment.UserId}", TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.OK, viewed.StatusCode);
+        var patientPage = await physio.GetDocumentAsync($"/clinic/patients/{enrollment.UserId}");
+        using (var set = await physio.SubmitAsync(patientPage.QuerySelector<IHtmlFormElement>(".clinician-dose form")!, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "ball-bridge", ["Dose.Sets"] = "2", ["Dose.Reps"] = "10", ["Dose.Reason"] = "easier this week",
+        })) set.AssertRedirect("/clinic/patients/");
 
         var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
         using var download = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#download-data")!);
@@ -336,6 +340,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                     root.GetProperty("shareLinks").EnumerateArray().Sum(l => l.GetProperty("views").GetArrayLength())),
                 ["ExerciseSummaries"] = (await db.ExerciseSummaries.CountAsync(x => x.UserId == userId, TestContext.Current.CancellationToken),
                     root.GetProperty("progressSummaries").GetProperty("exercises").GetArrayLength()),
+                ["ClinicianDoses"] = (await db.ClinicianDoses.CountAsync(d => db.Enrollments.Any(e => e.Id == d.EnrollmentId && e.UserId == userId), TestContext.Current.CancellationToken),
+                    root.GetProperty("programs").EnumerateArray().Sum(p => p.GetProperty("physiotherapistDoses").GetArrayLength())),
                 ["CareLinks"] = (await db.CareLinks.CountAsync(l => l.PatientId == userId, TestContext.Current.CancellationToken),
                     root.GetProperty("clinic").GetProperty("physiotherapists").GetArrayLength()),
                 ["ClinicAudit"] = (await db.ClinicAudit.CountAsync(a => a.PatientId == userId, TestContext.Current.CancellationToken),

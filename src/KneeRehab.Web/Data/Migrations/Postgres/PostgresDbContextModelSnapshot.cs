@@ -209,6 +209,66 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.ToTable("ClinicAudit");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PhysioId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "KneeRehab.Web.Data.ClinicianDose.Dose#Prescription", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("LoadKg")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhysioId");
+
+                    b.HasIndex("EnrollmentId", "Date");
+
+                    b.ToTable("ClinicianDoses");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ExerciseList", b =>
                 {
                     b.Property<int>("Id")
@@ -981,6 +1041,21 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

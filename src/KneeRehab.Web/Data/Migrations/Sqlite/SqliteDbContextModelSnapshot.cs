@@ -198,6 +198,64 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("ClinicAudit");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysioId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "KneeRehab.Web.Data.ClinicianDose.Dose#Prescription", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("LoadKg")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhysioId");
+
+                    b.HasIndex("EnrollmentId", "Date");
+
+                    b.ToTable("ClinicianDoses");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ExerciseList", b =>
                 {
                     b.Property<int>("Id")
@@ -923,6 +981,21 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ProgramEnrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

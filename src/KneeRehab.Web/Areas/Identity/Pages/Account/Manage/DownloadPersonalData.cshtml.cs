@@ -88,6 +88,8 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                     .Select(d => new { d.Date, d.ExerciseSlug, d.Kind, d.Next, d.Reasons, d.Message }).ToList(),
                 milestones = db.MilestonesReached.Where(m => m.EnrollmentId == e.Id).OrderBy(m => m.Rung)
                     .Select(m => new { m.Activity, m.ReachedOn }).ToList(),
+                physiotherapistDoses = db.ClinicianDoses.Where(d => d.EnrollmentId == e.Id).OrderBy(d => d.Id)
+                    .Select(d => new { d.Date, d.ExerciseSlug, d.Dose, d.Reason }).ToList(),
             }).AsSplitQuery().ToListAsync());
 
         var checkIns = WhenWritten(() => db.CheckIns.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.Date).ThenBy(c => c.Id)
