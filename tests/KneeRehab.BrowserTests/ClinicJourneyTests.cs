@@ -96,6 +96,14 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
             Assert.Contains("the patient's next dose is set", await physio.Page.Locator(".alert-success").TextContentAsync());
+
+            await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Notes with this patient" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*/notes");
+            await physio.CheckPageAsync();
+            await physio.Page.GetByLabel("A note for your patient", new() { Exact = false }).FillAsync("Shallower squats this week, see you Friday");
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Send the note" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*/notes");
+            await physio.CheckPageAsync();
         });
 
         await patient.RunAsync("clinic-today", async () =>
@@ -104,6 +112,14 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await patient.CheckPageAsync();
             Assert.Contains("Your physiotherapist changed your wall squat to 2×8", await patient.Page.Locator(".decision-list").TextContentAsync());
             Assert.Contains("keep depth while the tendon settles", await patient.Page.Locator(".decision-list").TextContentAsync());
+            Assert.Contains("Shallower squats this week", await patient.Page.Locator(".new-notes").TextContentAsync());
+            await patient.Page.Locator(".new-notes").GetByRole(AriaRole.Link, new() { Name = "Reply" }).ClickAsync();
+            await patient.ArriveAsync("**/account/notes/*");
+            await patient.CheckPageAsync();
+            await patient.Page.GetByLabel("A note for your physiotherapist", new() { Exact = false }).FillAsync("Will do");
+            await patient.Page.GetByRole(AriaRole.Button, new() { Name = "Send the note" }).ClickAsync();
+            await patient.ArriveAsync("**/account/notes/*");
+            await patient.CheckPageAsync();
         });
 
         await patient.RunAsync("clinic-audit", async () =>

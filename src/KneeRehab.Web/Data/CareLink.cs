@@ -16,6 +16,9 @@ public sealed class CareLink
     public DateTime StartedUtc { get; set; }
 
     public DateTime? EndedUtc { get; set; }
+
+    /// <summary>When the patient last marked the physiotherapist's notes read: later ones are new on /today.</summary>
+    public DateTime? PatientReadUtc { get; set; }
 }
 
 /// <summary>A physiotherapist's one-time invitation: a code (only its hash is kept) that a patient accepts within 7 days.</summary>
@@ -79,4 +82,24 @@ public sealed class ClinicianDose
 
     /// <summary>In the physiotherapist's words, shown to the patient.</summary>
     public required string Reason { get; set; }
+}
+
+/// <summary>
+/// A short text note between a patient and one of their physiotherapists (text only), on their link. The patient sees
+/// new notes from the physiotherapist on /today until they mark them read.
+/// </summary>
+public sealed class CareMessage
+{
+    public const int TextLength = 1000;
+
+    public int Id { get; set; }
+
+    public int CareLinkId { get; set; }
+
+    /// <summary>True when the physiotherapist wrote it, false when the patient did.</summary>
+    public bool FromPhysio { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public required string Text { get; set; }
 }

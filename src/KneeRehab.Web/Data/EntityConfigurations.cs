@@ -119,6 +119,16 @@ public sealed class CareLinkConfiguration : IEntityTypeConfiguration<CareLink>
     }
 }
 
+public sealed class CareMessageConfiguration : IEntityTypeConfiguration<CareMessage>
+{
+    public void Configure(EntityTypeBuilder<CareMessage> builder)
+    {
+        builder.HasOne<CareLink>().WithMany().HasForeignKey(m => m.CareLinkId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Text).HasMaxLength(CareMessage.TextLength);
+        builder.HasIndex(m => new { m.CareLinkId, m.AtUtc });
+    }
+}
+
 public sealed class CareInvitationConfiguration : IEntityTypeConfiguration<CareInvitation>
 {
     public void Configure(EntityTypeBuilder<CareInvitation> builder)

@@ -37,6 +37,8 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ClinicianDose> ClinicianDoses => Set<ClinicianDose>();
 
+    public DbSet<CareMessage> CareMessages => Set<CareMessage>();
+
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

@@ -131,7 +131,7 @@ public class ClinicTests : IDisposable
         var patientId = await _factory.UserIdAsync(patient);
         using (await AcceptAsync(patient, await InviteAsync(physio))) { }
 
-        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}"];
+        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes"];
         foreach (var url in pages)
         {
             using var asPatient = await patient.GetAsync(url, TestContext.Current.CancellationToken);
@@ -248,6 +248,54 @@ public class ClinicTests : IDisposable
         var wallSquat = await record.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "wall-squat").OrderBy(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Single(wallSquat, d => d.Reasons == KneeRehab.Web.Training.Reason.SetByPhysiotherapist && d.Next == new Prescription(3, 8, 3, 0, 1));
         Assert.Equal(new Prescription(3, 10, 3, 0, 1), wallSquat[^1].Next);
+    }
+
+    [Fact]
+    public async Task Notes_go_both_ways_a_new_one_shows_on_today_until_read_and_an_ended_link_takes_no_more()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, enrollment) = await _factory.StartedAsync("runners-knee");
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        var notes = $"/clinic/patients/{enrollment.UserId}/notes";
+
+        using (var empty = await physio.SubmitFormAsync(notes, new Dictionary<string, string> { ["Text"] = " " }))
+        {
+            var page = await empty.ToDocumentAsync();
+            Assert.Equal("Write the note first.", page.QuerySelector("span[data-valmsg-for='Text']")!.TextContent);
+            Assert.Contains("Write the note first.", page.QuerySelector(".error-summary, [role=alert]")!.TextContent);
+        }
+        using (var tooLong = await physio.SubmitFormAsync(notes, new Dictionary<string, string> { ["Text"] = new string('a', 1001) }))
+            Assert.Equal("Keep the note to 1000 characters.", (await tooLong.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='Text']")!.TextContent);
+        using (var sent = await physio.SubmitFormAsync(notes, new Dictionary<string, string> { ["Text"] = "How did the stairs go?" })) sent.AssertRedirect(notes);
+
+        var today = await patient.GetDocumentAsync("/today");
+        var fresh = today.QuerySelector(".new-notes")!;
+        Assert.Contains("How did the stairs go?", fresh.TextContent);
+        var reply = await patient.GetDocumentAsync(fresh.QuerySelector<IHtmlAnchorElement>("a")!.PathName);
+        using (var replied = await patient.SubmitAsync(reply.QuerySelector<IHtmlFormElement>("main form")!, null, new Dictionary<string, string> { ["Text"] = "Better, 2/10 going down" }))
+            replied.AssertRedirect("/account/notes/");
+        // Replying marks the physiotherapist's notes read; a newer one shows again until "Mark as read".
+        Assert.Null((await patient.GetDocumentAsync("/today")).QuerySelector(".new-notes"));
+        _factory.Clock!.Now = Start.AddMinutes(5);
+        using (await physio.SubmitFormAsync(notes, new Dictionary<string, string> { ["Text"] = "Good, keep going" })) { }
+        today = await patient.GetDocumentAsync("/today");
+        Assert.Contains("Good, keep going", today.QuerySelector(".new-notes")!.TextContent);
+        using (var read = await patient.SubmitAsync(today.QuerySelector<IHtmlFormElement>(".new-notes form")!)) read.AssertRedirect("/today");
+        Assert.Null((await patient.GetDocumentAsync("/today")).QuerySelector(".new-notes"));
+
+        var thread = await physio.GetDocumentAsync(notes);
+        Assert.Equal(["How did the stairs go?", "Better, 2/10 going down", "Good, keep going"], thread.QuerySelectorAll(".note-text").Select(n => n.TextContent));
+        Assert.Equal(["note note-mine", "note note-theirs", "note note-mine"], thread.QuerySelectorAll(".note").Select(n => n.ClassName));
+        var audit = await patient.GetDocumentAsync("/account/physiotherapists");
+        Assert.Equal(2, audit.QuerySelectorAll(".clinic-audit li").Count(li => li.TextContent.Contains("Sent you a note", StringComparison.Ordinal)));
+
+        // The link ends: neither side can read or add to the thread any more.
+        var replyPath = reply.Location.PathName;
+        using (await patient.SubmitAsync(audit.QuerySelector<IHtmlFormElement>(".care-links form")!)) { }
+        using (var physioGone = await physio.GetAsync(notes, TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.NotFound, physioGone.StatusCode);
+        using (var patientGone = await patient.GetAsync(replyPath, TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.NotFound, patientGone.StatusCode);
+        var stranger = await _factory.CreateUserClientAsync();
+        using (var notMine = await stranger.GetAsync(replyPath, TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.NotFound, notMine.StatusCode);
     }
 
     private const int IndexPageSize = Web.Pages.Clinic.IndexModel.PageSize;

@@ -308,6 +308,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
         {
             ["Dose.Exercise"] = "ball-bridge", ["Dose.Sets"] = "2", ["Dose.Reps"] = "10", ["Dose.Reason"] = "easier this week",
         })) set.AssertRedirect("/clinic/patients/");
+        using (var noted = await physio.SubmitFormAsync($"/clinic/patients/{enrollment.UserId}/notes", new Dictionary<string, string> { ["Text"] = "How did the stairs go?" }))
+            noted.AssertRedirect("/clinic/patients/");
 
         var page = await client.GetDocumentAsync("/identity/account/manage/personaldata");
         using var download = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form#download-data")!);
@@ -342,6 +344,8 @@ public class HardeningTests(KneeRehabFactory factory) : IClassFixture<KneeRehabF
                     root.GetProperty("progressSummaries").GetProperty("exercises").GetArrayLength()),
                 ["ClinicianDoses"] = (await db.ClinicianDoses.CountAsync(d => db.Enrollments.Any(e => e.Id == d.EnrollmentId && e.UserId == userId), TestContext.Current.CancellationToken),
                     root.GetProperty("programs").EnumerateArray().Sum(p => p.GetProperty("physiotherapistDoses").GetArrayLength())),
+                ["CareMessages"] = (await db.CareMessages.CountAsync(m => db.CareLinks.Any(l => l.Id == m.CareLinkId && l.PatientId == userId), TestContext.Current.CancellationToken),
+                    root.GetProperty("clinic").GetProperty("notes").GetArrayLength()),
                 ["CareLinks"] = (await db.CareLinks.CountAsync(l => l.PatientId == userId, TestContext.Current.CancellationToken),
                     root.GetProperty("clinic").GetProperty("physiotherapists").GetArrayLength()),
                 ["ClinicAudit"] = (await db.ClinicAudit.CountAsync(a => a.PatientId == userId, TestContext.Current.CancellationToken),

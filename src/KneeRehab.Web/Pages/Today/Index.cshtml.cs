@@ -40,6 +40,9 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     /// <summary>With no program running: the programs offered after the one finished last, or for the patient's goal.</summary>
     public IReadOnlyList<ProgramSuggestions.Suggestion> Suggestions { get; private set; } = [];
 
+    /// <summary>Notes from the patient's physiotherapists not yet marked read.</summary>
+    public IReadOnlyList<KneeRehab.Web.Clinic.NewNote> NewNotes { get; private set; } = [];
+
     /// <summary>The program's milestones: reached, the next one and its open criteria.</summary>
     public MilestonePanel? Milestones { get; private set; }
 
@@ -78,6 +81,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             MilestoneLadder.GoalKey(await Db.Users.Where(u => u.Id == UserId).Select(u => u.Goal).SingleAsync()));
         var about = await Db.Users.Where(u => u.Id == UserId).Select(u => new { ZoneSet = u.TimeZoneId != null, u.AgeBand }).SingleAsync();
         (TimeZoneSet, UnderSixteen) = (about.ZoneSet, about.AgeBand == AgeBand.Under16);
+        NewNotes = await KneeRehab.Web.Clinic.CareNotes.NewForPatientAsync(Db, UserId);
         ShowPlannedDoses();
     }
 
@@ -182,6 +186,14 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Seen by a clinician on {Clearance.SeenOn:yyyy-MM-dd} and cleared to carry on."));
         await transaction.CommitAsync();
         Status = "Welcome back. Every exercise starts again one step lower.";
+        return RedirectToPage();
+    }
+
+    /// <summary>The physiotherapists' notes so far are read: they leave /today.</summary>
+    public async Task<IActionResult> OnPostNotesReadAsync()
+    {
+        var now = Clock.UtcNow();
+        await Db.CareLinks.Where(l => l.PatientId == UserId && l.EndedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(l => l.PatientReadUtc, now));
         return RedirectToPage();
     }
 

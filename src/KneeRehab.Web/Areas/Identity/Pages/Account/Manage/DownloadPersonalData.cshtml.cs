@@ -109,6 +109,9 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                 .Select(l => new { l.PatientId, l.StartedUtc, l.EndedUtc }).ToListAsync()),
             views = WhenWritten(() => db.ClinicAudit.AsNoTracking().Where(a => a.PatientId == user.Id).OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
                 .Join(db.Users, a => a.PhysioId, u => u.Id, (a, u) => new { physiotherapist = u.Email, a.AtUtc, a.Action }).ToListAsync()),
+            notes = WhenWritten(() => db.CareMessages.AsNoTracking()
+                .Join(db.CareLinks.Where(l => l.PatientId == user.Id || l.PhysioId == user.Id), m => m.CareLinkId, l => l.Id, (m, l) => new { m.Id, m.FromPhysio, m.AtUtc, m.Text, l.PatientId, l.PhysioId })
+                .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).Select(m => new { m.FromPhysio, m.AtUtc, m.Text, m.PatientId, m.PhysioId }).ToListAsync()),
             invitations = WhenWritten(() => db.CareInvitations.AsNoTracking().Where(i => i.PhysioId == user.Id).OrderBy(i => i.Id)
                 .Select(i => new { i.CreatedUtc, i.ExpiresUtc, i.AcceptedUtc }).ToListAsync()),
         };
