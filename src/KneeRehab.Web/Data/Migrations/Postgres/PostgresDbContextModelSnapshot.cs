@@ -160,6 +160,9 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PatientReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PhysioId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -174,6 +177,35 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.HasIndex("PhysioId", "EndedUtc");
 
                     b.ToTable("CareLinks");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CareLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FromPhysio")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareLinkId", "AtUtc");
+
+                    b.ToTable("CareMessages");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicAuditEntry", b =>
@@ -1032,6 +1064,15 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareMessage", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.CareLink", null)
+                        .WithMany()
+                        .HasForeignKey("CareLinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

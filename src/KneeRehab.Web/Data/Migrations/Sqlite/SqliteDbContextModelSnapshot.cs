@@ -151,6 +151,9 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PatientReadUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhysioId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -165,6 +168,33 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.HasIndex("PhysioId", "EndedUtc");
 
                     b.ToTable("CareLinks");
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromPhysio")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareLinkId", "AtUtc");
+
+                    b.ToTable("CareMessages");
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicAuditEntry", b =>
@@ -972,6 +1002,15 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.CareMessage", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.CareLink", null)
+                        .WithMany()
+                        .HasForeignKey("CareLinkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
