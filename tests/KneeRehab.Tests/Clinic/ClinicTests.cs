@@ -58,7 +58,7 @@ public class ClinicTests : IDisposable
         // The link in the invitation shows who invites and what they will see, before anything is shared.
         var invited = await patient.GetDocumentAsync($"/account/physiotherapists?code={Uri.EscapeDataString(code)}");
         Assert.StartsWith("physio-", invited.QuerySelector(".inviting strong")!.TextContent);
-        Assert.Contains("They can set the next dose of an exercise of your program, with a reason you will read on your Today page; they cannot change anything else.", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
+        Assert.Contains("They can set the next dose of an exercise of your program, with a reason you will read on your Today page, and after seeing you let a paused program carry on or end it, with a reason in its record; they cannot change anything else.", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
         Assert.Equal(code, invited.QuerySelector<IHtmlInputElement>("input[name='Code']")!.Value);
         await using (var db = _factory.OpenDatabase()) Assert.False(await db.CareLinks.AnyAsync(TestContext.Current.CancellationToken));
 
@@ -296,6 +296,49 @@ public class ClinicTests : IDisposable
         using (var patientGone = await patient.GetAsync(replyPath, TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.NotFound, patientGone.StatusCode);
         var stranger = await _factory.CreateUserClientAsync();
         using (var notMine = await stranger.GetAsync(replyPath, TestContext.Current.CancellationToken)) Assert.Equal(System.Net.HttpStatusCode.NotFound, notMine.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_seeing_the_patient_the_physiotherapist_clears_a_warning_sign_or_ends_the_program_with_a_reason_the_patient_reads()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, enrollment) = await _factory.StartedAsync("runners-knee");
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        // The patient reports a locking knee: the program pauses.
+        var warning = await patient.GetDocumentAsync("/today/warning");
+        var warningForm = warning.QuerySelector<IHtmlFormElement>("main form")!;
+        warningForm.QuerySelector<IHtmlInputElement>("input[value='B_LOCKING']")!.IsChecked = true;
+        using (await patient.SubmitAsync(warningForm)) { }
+        await using (var db = _factory.OpenDatabase())
+            Assert.Equal(ProgramStatus.Paused, (await db.Enrollments.SingleAsync(e => e.Id == enrollment.Id, TestContext.Current.CancellationToken)).Status);
+
+        var page = await physio.GetDocumentAsync($"/clinic/patients/{enrollment.UserId}");
+        var clear = page.QuerySelector<IHtmlFormElement>("form[action*='handler=Clear']")!;
+        using (var refused = await physio.SubmitAsync(clear, null, new Dictionary<string, string> { ["ClearReason"] = "" }))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Say why, in a few words the patient will read.", again.QuerySelector("span[data-valmsg-for='ClearReason']")!.TextContent);
+            Assert.Contains("Say why", again.QuerySelector(".error-summary, [role=alert]")!.TextContent);
+            Assert.DoesNotContain(again.QuerySelectorAll("span[data-valmsg-for='Dose.Reps']"), s => s.TextContent.Length > 0);
+        }
+        using (var cleared = await physio.SubmitAsync(clear, null, new Dictionary<string, string> { ["ClearReason"] = "no locking on examination" }))
+            cleared.AssertRedirect($"/clinic/patients/{enrollment.UserId}");
+        var today = await patient.GetDocumentAsync("/today");
+        Assert.Null(today.QuerySelector(".stop-advice"));
+        Assert.NotEmpty(today.QuerySelectorAll(".decision"));
+        var record = await patient.GetDocumentAsync("/programs/record");
+        Assert.Contains(record.QuerySelectorAll(".program-record li"), li => li.TextContent.Contains("Seen by your physiotherapist and cleared to carry on: \"no locking on examination\"", StringComparison.Ordinal));
+
+        page = await physio.GetDocumentAsync($"/clinic/patients/{enrollment.UserId}");
+        Assert.Null(page.QuerySelector("form[action*='handler=Clear']"));
+        using (var ended = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='handler=End']")!, null, new Dictionary<string, string> { ["EndReason"] = "referred to the knee clinic" }))
+            ended.AssertRedirect($"/clinic/patients/{enrollment.UserId}");
+        Assert.Contains("You are not following a program", (await patient.GetDocumentAsync("/today")).QuerySelector("main")!.TextContent);
+        record = await patient.GetDocumentAsync("/programs/record");
+        Assert.Contains(record.QuerySelectorAll(".program-record li"), li => li.TextContent.Contains("Ended by your physiotherapist: \"referred to the knee clinic\"", StringComparison.Ordinal));
+        var audit = (await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li").Select(li => li.TextContent).ToList();
+        Assert.Contains(audit, a => a.Contains("Cleared your program to carry on: \"no locking on examination\"", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Contains("Ended your program: \"referred to the knee clinic\"", StringComparison.Ordinal));
     }
 
     private const int IndexPageSize = Web.Pages.Clinic.IndexModel.PageSize;

@@ -33,6 +33,16 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
 
     public IReadOnlyList<ProgramTransition> Steps { get; private set; } = [];
 
+    /// <summary>The patient's latest program while it can still be cleared or ended from here.</summary>
+    public ProgramEnrollment? Program { get; private set; }
+
+    /// <summary>Why the physiotherapist clears a paused or stopped program, or ends it (each form keeps its own).</summary>
+    [BindProperty]
+    public string? ClearReason { get; set; }
+
+    [BindProperty]
+    public string? EndReason { get; set; }
+
     /// <summary>The exercises of the running program's phase, whose dose the physiotherapist may set.</summary>
     public IReadOnlyList<ExerciseGuide> Adjustable { get; private set; } = [];
 
@@ -115,6 +125,44 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         return RedirectToPage(new { id });
     }
 
+    /// <summary>After seeing the patient: a program paused for a warning sign or stopped for a review carries on, one step lower.</summary>
+    public Task<IActionResult> OnPostClearAsync(string id) =>
+        StepAsync(id, nameof(ClearReason), ClearReason, ProgramStatus.Paused, TransitionKind.Resumed, "CLEARED_BY_PHYSIOTHERAPIST",
+            reason => $"Seen by your physiotherapist and cleared to carry on: \"{reason}\"", "Cleared your program to carry on",
+            "The program carries on, one step lower on every exercise.");
+
+    /// <summary>The physiotherapist ends the patient's program, with the reason the patient reads in its record.</summary>
+    public Task<IActionResult> OnPostEndAsync(string id) =>
+        StepAsync(id, nameof(EndReason), EndReason, null, TransitionKind.Ended, "ENDED_BY_PHYSIOTHERAPIST",
+            reason => $"Ended by your physiotherapist: \"{reason}\"", "Ended your program", "The program is ended; the patient's workouts stay in their history.");
+
+    private async Task<IActionResult> StepAsync(string id, string field, string? reason, ProgramStatus? onlyWhen, TransitionKind kind, string code,
+        Func<string, string> note, string audit, string done)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        // Only this form counts: the dose form on the same page is not being submitted.
+        ModelState.Clear();
+        var program = Program;
+        if (program is null || (onlyWhen is not null && program.Status is not (ProgramStatus.Paused or ProgramStatus.StoppedForReview)))
+            ModelState.AddModelError(field, kind == TransitionKind.Resumed ? "The program is not paused or stopped: there is nothing to clear." : "There is no program to end.");
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why)) ModelState.AddModelError(field, "Say why, in a few words the patient will read.");
+        else if (why.Length > ClinicianDose.ReasonLength) ModelState.AddModelError(field, "Keep the reason to 200 characters.");
+        if (!ModelState.IsValid) return Page();
+
+        var enrollment = await db.Enrollments.SingleAsync(e => e.Id == program!.Id);
+        var now = clock.UtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await record.AddPatientStepAsync(enrollment, kind, await db.TodayForAsync(clock, id), now, kind == TransitionKind.Resumed ? enrollment.StatusReason?.Split(',')[0] ?? code : code, note(why!));
+            db.Audit(users.GetUserId(User)!, id, now, $"{audit}: \"{why}\"");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        Status = done;
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>Everything the page shows; false when this physiotherapist does not follow the patient.</summary>
     private async Task<bool> LoadAsync(string id)
     {
@@ -127,6 +175,7 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         {
             Steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == enrollment.Id)
                 .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
+            if (enrollment.Status is ProgramStatus.Active or ProgramStatus.Paused or ProgramStatus.StoppedForReview) Program = enrollment;
             if (enrollment.Status == ProgramStatus.Active && content.Current.FindProgram(enrollment.ProgramSlug) is { } program)
                 Adjustable = [.. program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)].Exercises
                     .Select(e => content.Current.FindGuide(e.Slug)).OfType<ExerciseGuide>()];
