@@ -19,9 +19,18 @@ public static class ClinicRegistration
 
     public const string Policy = "Physiotherapist";
 
+    /// <summary>The addresses in <c>Clinic:Administrators</c>: they grant the role at /clinic/admin (the first administrator is configured, not granted).</summary>
+    public const string AdministratorPolicy = "ClinicAdministrator";
+
+    public const string AdministratorsSetting = "Clinic:Administrators";
+
     public static WebApplicationBuilder AddClinic(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Role));
+        var administrators = builder.Configuration.GetSection(AdministratorsSetting).Get<string[]>() ?? [];
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Role))
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.Identity?.Name is { } name && administrators.Contains(name, StringComparer.OrdinalIgnoreCase)));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, HiddenClinic>();
         return builder;
     }
@@ -36,7 +45,8 @@ public static class ClinicRegistration
 
         public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
         {
-            if (authorizeResult.Forbidden && policy.Requirements.OfType<RolesAuthorizationRequirement>().Any(r => r.AllowedRoles.Contains(Role)))
+            if (authorizeResult.Forbidden && (policy.Requirements.OfType<RolesAuthorizationRequirement>().Any(r => r.AllowedRoles.Contains(Role))
+                || policy.Requirements.OfType<AssertionRequirement>().Any()))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
