@@ -104,6 +104,11 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Send the note" }).ClickAsync();
             await physio.ArriveAsync("**/clinic/patients/*/notes");
             await physio.CheckPageAsync();
+
+            // The preview of another program, before anything is assigned.
+            await physio.GotoAsync(physio.Page.Url.Replace("/notes", "/prescribe?program=inner-range-quadriceps", StringComparison.Ordinal)[physio.Url("").Length..]);
+            await physio.CheckPageAsync();
+            Assert.Equal(2, await physio.Page.Locator(".preview-table").CountAsync());
         });
 
         await patient.RunAsync("clinic-today", async () =>

@@ -31,7 +31,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     private const int SessionsPerExercise = 5;
 
     /// <summary>Opens the record of a program just started (the enrollment is saved already).</summary>
-    public async Task StartAsync(ProgramEnrollment enrollment, DateTime nowUtc)
+    public async Task StartAsync(ProgramEnrollment enrollment, DateTime nowUtc, string? note = null)
     {
         db.ProgramTransitions.Add(new ProgramTransition
         {
@@ -41,8 +41,41 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             Kind = TransitionKind.Started,
             PhaseStartedOn = enrollment.StartedOn,
             Status = ProgramStatus.Active,
+            Note = note,
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="program"/> for the patient, ending the one they were following (one active program per
+    /// patient), inside the caller's transaction. Null when another request started a program first (the unique index).
+    /// Pending changes on the context (the patient's answers on the start page) are saved with it.
+    /// </summary>
+    public async Task<ProgramEnrollment?> BeginAsync(string userId, TrainingProgram program, int baselineMorningPain, DateOnly today, DateTime nowUtc, string? note = null)
+    {
+        var running = await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync();
+        // Ended first: the unique index allows one active enrollment per user.
+        foreach (var ending in running)
+            await AddPatientStepAsync(ending, TransitionKind.Ended, today, nowUtc, "ANOTHER_PROGRAM", $"Ended to start \"{program.Meta.Title}\".");
+        var enrollment = new ProgramEnrollment
+        {
+            UserId = userId,
+            ProgramSlug = program.Slug,
+            StartedOn = today,
+            PhaseStartedOn = today,
+            BaselineMorningPain = baselineMorningPain,
+        };
+        db.Enrollments.Add(enrollment);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseFaults.IsUniqueViolation(e))
+        {
+            return null;
+        }
+        await StartAsync(enrollment, nowUtc, note);
+        return enrollment;
     }
 
     /// <summary>The patient's own step (a warning sign, an all-clear, ending the program), recorded and applied in its place.</summary>

@@ -131,7 +131,7 @@ public class ClinicTests : IDisposable
         var patientId = await _factory.UserIdAsync(patient);
         using (await AcceptAsync(patient, await InviteAsync(physio))) { }
 
-        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes"];
+        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes", $"/clinic/patients/{patientId}/prescribe"];
         foreach (var url in pages)
         {
             using var asPatient = await patient.GetAsync(url, TestContext.Current.CancellationToken);
@@ -339,6 +339,51 @@ public class ClinicTests : IDisposable
         var audit = (await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li").Select(li => li.TextContent).ToList();
         Assert.Contains(audit, a => a.Contains("Cleared your program to carry on: \"no locking on examination\"", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Contains("Ended your program: \"referred to the knee clinic\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_physiotherapist_previews_a_program_with_virtual_patients_and_starts_it_for_the_patient()
+    {
+        var physio = await PhysioAsync(_factory);
+        var patient = await _factory.CreateUserClientAsync();
+        var patientId = await _factory.UserIdAsync(patient);
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        var url = $"/clinic/patients/{patientId}/prescribe";
+
+        var page = await physio.GetDocumentAsync($"{url}?program=inner-range-quadriceps");
+        var summaries = page.QuerySelectorAll("#preview-heading ~ h3").Select(h => h.TextContent).ToList();
+        Assert.Equal(2, summaries.Count);
+        Assert.Matches(@"^Steady: finished in \d+ weeks$", summaries[0]);
+        Assert.StartsWith("A flare in week 3: ", summaries[1]);
+        Assert.True(page.QuerySelectorAll(".preview-table")[0].QuerySelectorAll("tbody tr").Length >= 6);
+        await using (var db = _factory.OpenDatabase()) Assert.False(await db.Enrollments.AnyAsync(e => e.UserId == patientId, TestContext.Current.CancellationToken));
+
+        var form = page.QuerySelector<IHtmlFormElement>("main form")!;
+        using (var refused = await physio.SubmitAsync(form, null, new Dictionary<string, string> { ["BaselineMorningPain"] = "" }))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Enter the patient's usual morning knee pain, from 0 to 10.", again.QuerySelector("span[data-valmsg-for='BaselineMorningPain']")!.TextContent);
+            Assert.Equal("Tick this once you have checked the patient for the warning signs.", again.QuerySelector("span[data-valmsg-for='Screened']")!.TextContent);
+        }
+        form.QuerySelector<IHtmlInputElement>("input[name='Screened'][type=checkbox]")!.IsChecked = true;
+        using (var started = await physio.SubmitAsync(form, null, new Dictionary<string, string> { ["BaselineMorningPain"] = "3" }))
+            started.AssertRedirect($"/clinic/patients/{patientId}");
+
+        var today = await patient.GetDocumentAsync("/today");
+        Assert.Contains("Inner-range quadriceps", today.QuerySelector(".program-position")!.TextContent);
+        var record = await patient.GetDocumentAsync("/programs/record");
+        Assert.Contains("Started by your physiotherapist.", record.QuerySelector(".program-record li")!.TextContent);
+        Assert.Contains((await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li"),
+            li => li.TextContent.Contains("Started the program \"Inner-range quadriceps", StringComparison.Ordinal));
+
+        // Another program while one runs: the physiotherapist confirms ending it.
+        var next = await physio.GetDocumentAsync($"{url}?program=runners-knee");
+        var nextForm = next.QuerySelector<IHtmlFormElement>("main form")!;
+        nextForm.QuerySelector<IHtmlInputElement>("input[name='Screened'][type=checkbox]")!.IsChecked = true;
+        using (var unconfirmed = await physio.SubmitAsync(nextForm, null, new Dictionary<string, string> { ["BaselineMorningPain"] = "3" }))
+            Assert.StartsWith("Tick this to end", (await unconfirmed.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='ConfirmEnd']")!.TextContent);
+        await using (var db = _factory.OpenDatabase())
+            Assert.Equal("inner-range-quadriceps", (await db.Enrollments.SingleAsync(e => e.UserId == patientId && e.EndedOn == null, TestContext.Current.CancellationToken)).ProgramSlug);
     }
 
     private const int IndexPageSize = Web.Pages.Clinic.IndexModel.PageSize;

@@ -79,21 +79,9 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var today = await planner.TodayForAsync(userId);
         var now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var running = await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync();
         // A double tap (or two tabs) posts the same start twice: the program started by the first is the one.
-        if (running.Any(e => e.ProgramSlug == Program.Slug && e.StartedOn == today && !Input.ConfirmEnd)) return RedirectToPage("/Today/Index");
-        // Ended first: the unique index allows one active enrollment per user.
-        foreach (var ending in running)
-            await record.AddPatientStepAsync(ending, TransitionKind.Ended, today, now, "ANOTHER_PROGRAM", $"Ended to start \"{Program.Meta.Title}\".");
-        var enrollment = new ProgramEnrollment
-        {
-            UserId = userId,
-            ProgramSlug = Program.Slug,
-            StartedOn = today,
-            PhaseStartedOn = today,
-            BaselineMorningPain = Input.BaselineMorningPain!.Value,
-        };
-        db.Enrollments.Add(enrollment);
+        if (await db.Enrollments.AnyAsync(e => e.UserId == userId && e.EndedOn == null && e.ProgramSlug == Program.Slug && e.StartedOn == today) && !Input.ConfirmEnd)
+            return RedirectToPage("/Today/Index");
         // The answers given here become the preferences; one left empty keeps what was said before.
         var user = await db.Users.SingleAsync(u => u.Id == userId);
         if (Input.AffectedKnee is { } knee) user.AffectedKnee = knee;
@@ -104,16 +92,8 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
             if (Input.About.Goal is not null) (about.Goal, about.GoalDetail) = (Input.About.Goal, Input.About.GoalDetail);
             about.SaveTo(user);
         }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (DatabaseFaults.IsUniqueViolation(e))
-        {
-            // Another post started a program in the meantime: the unique index kept it to one.
-            return RedirectToPage("/Today/Index");
-        }
-        await record.StartAsync(enrollment, now);
+        // Null: another post started a program in the meantime, and the unique index kept it to one.
+        if (await record.BeginAsync(userId, Program, Input.BaselineMorningPain!.Value, today, now) is null) return RedirectToPage("/Today/Index");
         await transaction.CommitAsync();
         TempData["Status"] = $"You started \"{Program.Meta.Title}\".";
         return RedirectToPage("/Today/Index");
