@@ -16,7 +16,7 @@ public static class Benchmarks
     {
         var job = (args.Contains("--smoke") ? Job.Dry : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summaries = BenchmarkRunner.Run([typeof(ContentBenchmarks), typeof(EngineBenchmarks), typeof(PlayerPageBenchmarks)], config);
+        var summaries = BenchmarkRunner.Run([typeof(ContentBenchmarks), typeof(EngineBenchmarks), typeof(PlayerPageBenchmarks), typeof(CaseloadBenchmarks)], config);
         return summaries.All(s => s.Reports.Any() && s.Reports.All(r => r.Success)) ? 0 : 1;
     }
 }
