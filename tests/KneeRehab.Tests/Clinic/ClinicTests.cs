@@ -288,6 +288,7 @@ public class ClinicTests : IDisposable
         Assert.Equal(["note note-mine", "note note-theirs", "note note-mine"], thread.QuerySelectorAll(".note").Select(n => n.ClassName));
         var audit = await patient.GetDocumentAsync("/account/physiotherapists");
         Assert.Equal(2, audit.QuerySelectorAll(".clinic-audit li").Count(li => li.TextContent.Contains("Sent you a note", StringComparison.Ordinal)));
+        Assert.Contains(audit.QuerySelectorAll(".clinic-audit li"), li => li.TextContent.Contains("Opened your notes", StringComparison.Ordinal));
 
         // The link ends: neither side can read or add to the thread any more.
         var replyPath = reply.Location.PathName;
@@ -375,6 +376,8 @@ public class ClinicTests : IDisposable
         Assert.Contains("Started by your physiotherapist.", record.QuerySelector(".program-record li")!.TextContent);
         Assert.Contains((await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li"),
             li => li.TextContent.Contains("Started the program \"Inner-range quadriceps", StringComparison.Ordinal));
+        Assert.Contains((await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li"),
+            li => li.TextContent.Contains("Looked at starting a program for you", StringComparison.Ordinal));
 
         // Another program while one runs: the physiotherapist confirms ending it.
         var next = await physio.GetDocumentAsync($"{url}?program=runners-knee");

@@ -31,7 +31,14 @@ public class NotesModel(KneeRehabDbContext db, UserManager<ApplicationUser> user
 
     public string At(DateTime utc) => WorkoutDates.InZone(utc, Zone).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (await LoadAsync(id) is not { } link) return NotFound();
+        // A deliberate view log: the patient sees each time their notes were opened.
+        db.Audit(link.PhysioId, id, clock.UtcNow(), "Opened your notes");
+        await db.SaveChangesAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string id)
     {

@@ -46,7 +46,14 @@ public class PrescribeModel(KneeRehabDbContext db, ContentLibrary content, UserM
     [BindProperty]
     public bool ConfirmEnd { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, string? program) => await LoadAsync(id, program) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string id, string? program)
+    {
+        if (!await LoadAsync(id, program)) return NotFound();
+        // It shows the patient's current program: a view, on the patient's list like the others.
+        db.Audit(users.GetUserId(User)!, id, clock.UtcNow(), "Looked at starting a program for you");
+        await db.SaveChangesAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string id, string? program)
     {
