@@ -39,6 +39,18 @@ public class GuideTests(KneeRehabFactory factory) : IClassFixture<KneeRehabFacto
     }
 
     [Fact]
+    public async Task Guides_that_climb_levels_list_them_and_the_walk_run_guide_its_patterns()
+    {
+        var library = factory.Services.GetRequiredService<ContentLibrary>().Current;
+        var walkRun = await _client.GetDocumentAsync("/exercises/walk-run-intervals");
+        Assert.Equal(library.FindGuide("walk-run-intervals")!.Meta.LevelSteps, walkRun.QuerySelectorAll(".dose-box .level-steps li").Select(li => li.TextContent));
+        Assert.Contains("walk-run patterns", walkRun.QuerySelector(".dose-box")!.TextContent);
+        var stepUp = await _client.GetDocumentAsync("/exercises/step-up");
+        Assert.Equal(["10 cm step", "15 cm step", "20 cm step"], stepUp.QuerySelectorAll(".dose-box .level-steps li").Select(li => li.TextContent));
+        Assert.Empty((await _client.GetDocumentAsync("/exercises/ball-bridge")).QuerySelectorAll(".level-steps"));
+    }
+
+    [Fact]
     public async Task Header_holds_the_title_summary_dose_line_and_page_navigation_and_the_tags_come_after_the_steps()
     {
         var document = await _client.GetDocumentAsync("/exercises/ball-bridge");
