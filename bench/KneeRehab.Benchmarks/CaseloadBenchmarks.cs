@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using KneeRehab.Web.Clinic;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Benchmarks;
@@ -61,7 +62,7 @@ public class CaseloadBenchmarks : IDisposable
     public async Task<IReadOnlyList<CaseloadRow>> ReadAsync()
     {
         await using var db = SqliteDbContext.Open(_connection);
-        return await Caseload.ReadAsync(db, _content, new Clock(), _physio, 1.0);
+        return await Caseload.ReadAsync(db, _content, new Clock(), _physio, new ProgressionOptions());
     }
 
     [GlobalCleanup]

@@ -92,7 +92,7 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.Page.GetByLabel("Sets", new() { Exact = true }).FillAsync("2");
             await physio.Page.GetByLabel("Reps", new() { Exact = true }).FillAsync("8");
             await physio.Page.GetByLabel("Why (the patient reads this)").FillAsync("keep depth while the tendon settles");
-            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Set this dose" }).ClickAsync();
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Make this change" }).ClickAsync();
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
             Assert.Contains("the patient's next dose is set", await physio.Page.Locator(".alert-success").TextContentAsync());

@@ -1,6 +1,7 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
+using KneeRehab.Web.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Clinic;
@@ -10,7 +11,9 @@ public enum Attention
 {
     WarningSign,
     StoppedForReview,
+    PainfulWorkouts,
     PainRising,
+    NoteWaiting,
     MissedWorkouts,
     CheckInDue,
 }
@@ -41,16 +44,21 @@ public static class Caseload
     /// <summary>Below this share of the last two weeks' planned workouts, "missed workouts" is flagged.</summary>
     public const double MissedBelowPercent = 50;
 
+    /// <summary>Workouts of the last two weeks with pain above the acceptable limit that flag "painful workouts".</summary>
+    public const int PainfulWorkoutsFlagged = 2;
+
     public static string InWords(this Attention flag) => flag switch
     {
         Attention.WarningSign => "Warning sign reported",
         Attention.StoppedForReview => "Stopped for a review",
+        Attention.PainfulWorkouts => "Painful workouts",
         Attention.PainRising => "Morning pain rising",
+        Attention.NoteWaiting => "Note from the patient",
         Attention.MissedWorkouts => "Missed workouts",
         _ => "Check-in due",
     };
 
-    public static async Task<IReadOnlyList<CaseloadRow>> ReadAsync(KneeRehabDbContext db, ContentSnapshot content, TimeProvider clock, string physioId, double weeklyRise)
+    public static async Task<IReadOnlyList<CaseloadRow>> ReadAsync(KneeRehabDbContext db, ContentSnapshot content, TimeProvider clock, string physioId, ProgressionOptions options)
     {
         var patients = db.PatientsOf(physioId);
         var people = await db.Users.AsNoTracking().Where(u => patients.Contains(u.Id))
@@ -60,11 +68,16 @@ public static class Caseload
             .ToDictionaryAsync(e => e.UserId);
         var since = clock.Today().AddDays(-AdherenceDays - 1);
         var recent = (await db.Workouts.AsNoTracking().Where(w => patients.Contains(w.UserId) && w.Date >= since)
-            .Select(w => new { w.UserId, w.Date, w.EnrollmentId, w.PainNextMorning }).ToListAsync()).ToLookup(w => w.UserId);
+            .Select(w => new { w.UserId, w.Date, w.EnrollmentId, w.PainNextMorning, PainDuring = w.Exercises.Max(e => e.PainDuring) }).ToListAsync()).ToLookup(w => w.UserId);
         var lastWorkouts = await db.Workouts.Where(w => patients.Contains(w.UserId)).GroupBy(w => w.UserId)
             .Select(g => new { g.Key, Last = g.Max(w => w.Date) }).ToDictionaryAsync(g => g.Key, g => g.Last);
         var lastCheckIns = await db.CheckIns.Where(c => patients.Contains(c.UserId)).GroupBy(c => c.UserId)
             .Select(g => new { g.Key, Last = g.Max(c => c.Date) }).ToDictionaryAsync(g => g.Key, g => g.Last);
+        // A thread whose newest note is the patient's waits for the physiotherapist.
+        var noteWaiting = (await db.CareMessages
+            .Where(m => !m.FromPhysio && !db.CareMessages.Any(later => later.CareLinkId == m.CareLinkId && later.Id > m.Id))
+            .Join(db.CareLinks.Where(l => l.PhysioId == physioId && l.EndedUtc == null), m => m.CareLinkId, l => l.Id, (m, l) => l.PatientId)
+            .ToListAsync()).ToHashSet();
 
         var rows = new List<CaseloadRow>();
         foreach (var person in people)
@@ -77,9 +90,11 @@ public static class Caseload
             if (enrollment?.Status == ProgramStatus.StoppedForReview) flags.Add(Attention.StoppedForReview);
 
             var workouts = recent[person.Id].ToList();
+            if (workouts.Count(w => w.Date > today.AddDays(-AdherenceDays) && w.PainDuring > options.AmberPainMax) >= PainfulWorkoutsFlagged) flags.Add(Attention.PainfulWorkouts);
             var mornings = (Now: Mean(workouts.Where(w => w.Date > today.AddDays(-7)).Select(w => w.PainNextMorning)),
                 Before: Mean(workouts.Where(w => w.Date <= today.AddDays(-7) && w.Date > today.AddDays(-AdherenceDays)).Select(w => w.PainNextMorning)));
-            if (mornings is { Now: { } now, Before: { } before } && now - before >= weeklyRise - 1e-9) flags.Add(Attention.PainRising);
+            if (mornings is { Now: { } now, Before: { } before } && now - before >= options.WeeklyRise - 1e-9) flags.Add(Attention.PainRising);
+            if (noteWaiting.Contains(person.Id)) flags.Add(Attention.NoteWaiting);
 
             Adherence? adherence = null;
             if (enrollment is { Status: ProgramStatus.Active } && program is not null)

@@ -56,14 +56,38 @@ public sealed class ClinicAuditEntry
     public required string Action { get; set; }
 }
 
+/// <summary>What a physiotherapist changes about one exercise of a patient's program.</summary>
+public enum ClinicianChange
+{
+    /// <summary>Sets the exercise's next dose; the engine carries on from it.</summary>
+    Dose,
+
+    /// <summary>Keeps the exercise at its dose: the engine may still make it easier for pain, never harder.</summary>
+    Hold,
+
+    /// <summary>Ends a hold: the engine moves the exercise again.</summary>
+    Release,
+
+    /// <summary>Puts another exercise of its ladder (the guide's easier or harder ones) in its place, for the rest of the phase.</summary>
+    Swap,
+}
+
 /// <summary>
-/// A physiotherapist's dose for one exercise of a patient's program, with the reason, from a given day. It is an input
-/// to the program's record like the patient's own steps: kept, and applied again in its place when an earlier workout
-/// is edited; the engine carries on from it (Programs/ProgramRecord.cs).
+/// A physiotherapist's change to one exercise of a patient's program (<see cref="ClinicianChange"/>), with the reason,
+/// from a given day. It is an input to the program's record like the patient's own steps: kept, and applied again in
+/// its place when an earlier workout is edited; the engine carries on from it (Programs/ProgramRecord.cs).
 /// </summary>
 public sealed class ClinicianDose
 {
     public const int ReasonLength = 200;
+
+    public ClinicianChange Change { get; set; }
+
+    /// <summary>For a swap: the exercise that takes the place of <see cref="ExerciseSlug"/>.</summary>
+    public string? SwapTo { get; set; }
+
+    /// <summary>The program phase it was made in: a swap lasts for that phase (and its repeats).</summary>
+    public int PhaseIndex { get; set; }
 
     public int Id { get; set; }
 
@@ -78,6 +102,7 @@ public sealed class ClinicianDose
 
     public required string ExerciseSlug { get; set; }
 
+    /// <summary>The dose set (for a swap, the new exercise's dose; for a hold or a release, the dose at the time).</summary>
     public required Prescription Dose { get; set; }
 
     /// <summary>In the physiotherapist's words, shown to the patient.</summary>

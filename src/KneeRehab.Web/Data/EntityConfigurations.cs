@@ -157,6 +157,7 @@ public sealed class ClinicianDoseConfiguration : IEntityTypeConfiguration<Clinic
         builder.HasOne<ProgramEnrollment>().WithMany().HasForeignKey(d => d.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.PhysioId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(d => d.ExerciseSlug).HasMaxLength(100);
+        builder.Property(d => d.SwapTo).HasMaxLength(100);
         builder.Property(d => d.Reason).HasMaxLength(ClinicianDose.ReasonLength);
         builder.ComplexProperty(d => d.Dose);
         builder.HasIndex(d => new { d.EnrollmentId, d.Date });

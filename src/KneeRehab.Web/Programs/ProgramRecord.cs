@@ -27,6 +27,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
     private ContentSnapshot Library => content.Current;
 
+    /// <summary>The reasons of the decisions a physiotherapist's change records (not the patient's activity).</summary>
+    private static readonly HashSet<string> ByPhysiotherapist = [Reason.SetByPhysiotherapist, Reason.HeldByPhysiotherapist, Reason.SwappedByPhysiotherapist];
+
     /// <summary>Enough history for every rule (the longest looks at 3 workouts).</summary>
     private const int SessionsPerExercise = 5;
 
@@ -121,18 +124,37 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         await transaction.CommitAsync();
     }
 
+    /// <summary>A physiotherapist's change (a dose, a hold, a release, a swap), saved with the decisions it leads to; the caller holds the transaction.</summary>
+    public async Task SetClinicianDoseAsync(ProgramEnrollment enrollment, ClinicianDose change)
+    {
+        db.ClinicianDoses.Add(change);
+        await db.SaveChangesAsync();
+        await DecideFromAsync(enrollment, change.Date);
+    }
+
+    /// <summary>
+    /// The phase's exercises, with the physiotherapist's swaps made in it applied in the order they were made: the
+    /// walk and /today read the phase through here. A swap that no longer fits (its exercise is not in the phase) is passed over.
+    /// </summary>
+    public static IReadOnlyList<ProgramExercise> ExercisesOf(ProgramPhase phase, int phaseIndex, IEnumerable<ClinicianDose> changes)
+    {
+        var items = phase.Exercises.ToList();
+        foreach (var swap in changes.Where(c => c is { Change: ClinicianChange.Swap, SwapTo: not null } && c.PhaseIndex == phaseIndex))
+        {
+            var at = items.FindIndex(e => e.Slug == swap.ExerciseSlug);
+            if (at < 0 || items.Any(e => e.Slug == swap.SwapTo)) continue;
+            items[at] = new ProgramExercise
+            {
+                Slug = swap.SwapTo!, Sets = swap.Dose.Sets, Reps = swap.Dose.Reps, HoldSeconds = swap.Dose.HoldSeconds, LoadKg = swap.Dose.LoadKg, Level = swap.Dose.Level,
+            };
+        }
+        return items;
+    }
+
     /// <summary>
     /// Makes every decision of the program again from <paramref name="from"/> on, and saves them with the
     /// program's new phase and status. The caller holds the transaction that also saved what changed.
     /// </summary>
-    /// <summary>A physiotherapist's dose, saved with the decisions it leads to; the caller holds the transaction.</summary>
-    public async Task SetClinicianDoseAsync(ProgramEnrollment enrollment, ClinicianDose dose)
-    {
-        db.ClinicianDoses.Add(dose);
-        await db.SaveChangesAsync();
-        await DecideFromAsync(enrollment, dose.Date);
-    }
-
     public async Task DecideFromAsync(ProgramEnrollment enrollment, DateOnly from)
     {
         if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return;
@@ -160,11 +182,15 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             .Where(d => d.EnrollmentId == enrollment.Id && d.Date < from)
             .OrderBy(d => d.Id).ToListAsync();
 
-        var walk = new Walk(this, program, enrollment, workouts);
-        walk.RestoreBefore(from, transitions.Where(t => t.Date < from).ToList(), earlier);
+        // A physiotherapist's changes are inputs like the patient's own steps: kept, and applied again in their place.
+        // Those before the day walked from leave their holds and swaps in force.
+        var changes = await db.ClinicianDoses.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id)
+            .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).ToListAsync();
+        var doses = changes.Where(d => d.Date >= from).ToList();
 
-        // A physiotherapist's doses are inputs like the patient's own steps: kept, and applied again in their place.
-        var doses = await db.ClinicianDoses.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id && d.Date >= from).ToListAsync();
+        var walk = new Walk(this, program, enrollment, workouts);
+        walk.RestoreBefore(from, transitions.Where(t => t.Date < from).ToList(), earlier, changes.Where(d => d.Date < from));
+
         var events = workouts.Where(w => w.Date >= from).Select(w => (w.Date, At: w.CreatedUtc, Workout: (Workout?)w, Step: (ProgramTransition?)null, Dose: (ClinicianDose?)null))
             .Concat(transitions.Where(t => t.Date >= from && t.ByPatient).Select(t => (t.Date, At: t.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)t, Dose: (ClinicianDose?)null)))
             .Concat(doses.Select(d => (d.Date, At: d.AtUtc, Workout: (Workout?)null, Step: (ProgramTransition?)null, Dose: (ClinicianDose?)d)))
@@ -216,6 +242,8 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     private sealed class Walk(ProgramRecord record, TrainingProgram program, ProgramEnrollment enrollment, List<Workout> workouts)
     {
         private readonly Dictionary<string, ProgramDecision> _latest = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _held = new(StringComparer.Ordinal);
+        private readonly List<ClinicianDose> _swaps = [];
         private int _phaseIndex;
         private DateOnly _phaseStartedOn = enrollment.StartedOn;
         private int _repeats;
@@ -233,8 +261,9 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
         private ProgramPhase Phase => program.Meta.Phases[Math.Clamp(_phaseIndex, 0, program.Meta.Phases.Count - 1)];
 
-        public void RestoreBefore(DateOnly from, List<ProgramTransition> before, List<ProgramDecision> earlier)
+        public void RestoreBefore(DateOnly from, List<ProgramTransition> before, List<ProgramDecision> earlier, IEnumerable<ClinicianDose> changes)
         {
+            foreach (var change in changes) Keep(change);
             if (before.LastOrDefault() is { } last)
             {
                 _phaseIndex = last.PhaseIndex;
@@ -250,8 +279,8 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             _freshFrom = before.LastOrDefault(t => t.Kind == TransitionKind.Resumed)?.Date;
             foreach (var decision in earlier) _latest[decision.ExerciseSlug] = decision;
             // Decisions are made only for workouts the program took in, and on resuming: the last one is the last activity.
-            // (A physiotherapist's dose is not the patient's activity.)
-            var patients = earlier.Where(d => d.Reasons != Reason.SetByPhysiotherapist).ToList();
+            // (A physiotherapist's change is not the patient's activity.)
+            var patients = earlier.Where(d => d.WorkoutId is not null || !ByPhysiotherapist.Contains(d.Reasons)).ToList();
             _lastActivity = patients.Count == 0 ? null : patients.Max(d => d.Date);
         }
 
@@ -307,17 +336,55 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             Stamp(step);
         }
 
-        /// <summary>The physiotherapist's dose: recorded as the exercise's decision, so /today shows it with the reason and the engine goes on from it.</summary>
+        /// <summary>
+        /// The physiotherapist's change, recorded as the exercise's decision so /today shows it with the reason: a dose
+        /// the engine goes on from, a hold or its release, or another exercise of the ladder in its place.
+        /// </summary>
         public void Apply(ClinicianDose set)
         {
             if (_status != ProgramStatus.Active) return;
             if (PhaseExercises().FirstOrDefault(p => p.Item.Slug == set.ExerciseSlug) is not ({ } item, { } guide)) return;
             var ladder = Ladder(guide);
             var current = CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex);
-            var dose = set.Dose.ToDose();
-            var kind = dose.IsLowerThan(current) ? DecisionKind.Regress : current.IsLowerThan(dose) ? DecisionKind.Progress : DecisionKind.Hold;
-            var message = $"Your physiotherapist changed your {guide.Meta.Title.ToLowerInvariant()} to {dose.Describe(ladder.Kind)}: \"{set.Reason}\"";
-            Record(item.Slug, new Decision(kind, dose, [Reason.SetByPhysiotherapist], message), set.Date, workoutId: null, dose);
+            var title = guide.Meta.Title.ToLowerInvariant();
+            switch (set.Change)
+            {
+                case ClinicianChange.Dose:
+                    var dose = set.Dose.ToDose();
+                    var kind = dose.IsLowerThan(current) ? DecisionKind.Regress : current.IsLowerThan(dose) ? DecisionKind.Progress : DecisionKind.Hold;
+                    Record(item.Slug, new Decision(kind, dose, [Reason.SetByPhysiotherapist], $"Your physiotherapist changed your {title} to {dose.Describe(ladder.Kind)}: \"{set.Reason}\""),
+                        set.Date, workoutId: null, dose);
+                    break;
+                case ClinicianChange.Hold:
+                    Record(item.Slug, new Decision(DecisionKind.Hold, current, [Reason.HeldByPhysiotherapist],
+                        $"Your physiotherapist is keeping your {title} at {current.Describe(ladder.Kind)} for now: \"{set.Reason}\""), set.Date, workoutId: null, current);
+                    break;
+                case ClinicianChange.Release:
+                    Record(item.Slug, new Decision(DecisionKind.Hold, current, [Reason.SetByPhysiotherapist],
+                        $"Your physiotherapist lets your {title} move up again when it goes well: \"{set.Reason}\""), set.Date, workoutId: null, current);
+                    break;
+                case ClinicianChange.Swap when set.SwapTo is { } to && Library.FindGuide(to) is { } replacement && !PhaseExercises().Any(p => p.Item.Slug == to):
+                    var swapped = set.Dose.ToDose();
+                    Keep(set);
+                    Record(to, new Decision(DecisionKind.Hold, swapped, [Reason.SwappedByPhysiotherapist],
+                        $"Your physiotherapist swapped your {title} for the {replacement.Meta.Title.ToLowerInvariant()}, at {swapped.Describe(Ladder(replacement).Kind)}: \"{set.Reason}\""),
+                        set.Date, workoutId: null, swapped);
+                    return;
+                case ClinicianChange.Swap:
+                    return;
+            }
+            Keep(set);
+        }
+
+        /// <summary>The holds and swaps in force: a hold until its release, a swap for the phase it was made in.</summary>
+        private void Keep(ClinicianDose change)
+        {
+            switch (change.Change)
+            {
+                case ClinicianChange.Hold: _held[change.ExerciseSlug] = change.Reason; break;
+                case ClinicianChange.Release: _held.Remove(change.ExerciseSlug); break;
+                case ClinicianChange.Swap: _swaps.Add(change); break;
+            }
         }
 
         public void Apply(Workout workout)
@@ -348,6 +415,10 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
                 var sessions = Sessions(item.Slug, upTo, current, workout);
                 var decision = Engine.Decide(new EngineInput(ladder, current, sessions, enrollment.BaselineMorningPain, [], weekly, now, peaks));
+                // A held exercise may still be made easier for pain, never harder.
+                if (decision.Kind == DecisionKind.Progress && _held.TryGetValue(item.Slug, out var why))
+                    decision = new Decision(DecisionKind.Hold, current, [Reason.HeldByPhysiotherapist],
+                        $"That went well, but it stays at {current.Describe(ladder.Kind)}: your physiotherapist is keeping it there for now (\"{why}\").");
                 Record(item.Slug, decision, workout.Date, workout.Id, decision.Next ?? current);
                 if (decision.Kind == DecisionKind.Stop) stop ??= decision;
             }
@@ -438,7 +509,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             RedFlagScreen.Find(code ?? "") is { } sign && (RedFlagScreen.Find(than ?? "") is not { } current || sign.Urgency < current.Urgency);
 
         private IEnumerable<(ProgramExercise Item, ExerciseGuide Guide)> PhaseExercises() =>
-            Phase.Exercises.Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
+            ExercisesOf(Phase, _phaseIndex, _swaps).Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
 
         /// <summary>
         /// The exercise's sessions in this program up to the workout at <paramref name="upTo"/>, newest first, one per

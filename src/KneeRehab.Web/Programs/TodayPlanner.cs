@@ -98,13 +98,17 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
 
         var phase = program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)];
-        var latest = await LatestDecisionsAsync(enrollment.Id, phase.Exercises.Select(e => e.Slug).ToList());
+        var swaps = await db.ClinicianDoses.AsNoTracking()
+            .Where(d => d.EnrollmentId == enrollment.Id && d.Change == ClinicianChange.Swap && d.PhaseIndex == enrollment.PhaseIndex)
+            .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).ToListAsync();
+        var items = ProgramRecord.ExercisesOf(phase, enrollment.PhaseIndex, swaps);
+        var latest = await LatestDecisionsAsync(enrollment.Id, items.Select(e => e.Slug).ToList());
         var daysAway = enrollment.LastActivityOn is { } last && today.DayNumber - last.DayNumber > engine.Options.GapDays
             ? today.DayNumber - last.DayNumber
             : (int?)null;
 
         var exercises = new List<PlannedExercise>();
-        foreach (var item in phase.Exercises)
+        foreach (var item in items)
         {
             if (content.Current.FindGuide(item.Slug) is not { } guide) continue;
             var ladder = ProgramRecord.Ladder(guide);

@@ -81,4 +81,10 @@ public static class Reason
 
     /// <summary>The physiotherapist set this dose (Clinic/): the engine carries on from it.</summary>
     public const string SetByPhysiotherapist = "SET_BY_PHYSIOTHERAPIST";
+
+    /// <summary>The physiotherapist holds this exercise: the engine keeps it from moving up until they release it.</summary>
+    public const string HeldByPhysiotherapist = "HELD_BY_PHYSIOTHERAPIST";
+
+    /// <summary>The physiotherapist put this exercise in place of another of its ladder.</summary>
+    public const string SwappedByPhysiotherapist = "SWAPPED_BY_PHYSIOTHERAPIST";
 }

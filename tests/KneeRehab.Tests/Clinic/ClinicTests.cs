@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using KneeRehab.Tests.Pages.Today;
 using KneeRehab.Web.Clinic;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,23 @@ public class ClinicTests : IDisposable
         using (var made = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>("main form")!)) made.AssertRedirect("/clinic/invite");
         var shown = await physio.GetDocumentAsync("/clinic/invite");
         return shown.QuerySelector(".invitation-code strong")!.TextContent;
+    }
+
+    /// <summary>Days of good workouts from /today (pain 1), the knee settled the next mornings; the clock ends the next morning.</summary>
+    private async Task TrainAsync(HttpClient patient, int fromDay, int days)
+    {
+        for (var day = fromDay; day < fromDay + days; day++)
+        {
+            _factory.Clock!.Now = Start.Date.AddDays(day).AddHours(7);
+            var morning = await patient.GetDocumentAsync("/today");
+            if (morning.QuerySelector<IHtmlFormElement>(".morning-question form") is { } question)
+                using (var answered = await patient.SubmitAsync(question, null, new Dictionary<string, string> { ["MorningPain"] = "2" })) answered.AssertRedirect("/today");
+            _factory.Clock.Now = Start.Date.AddDays(day).AddHours(18);
+            var evening = await patient.GetDocumentAsync("/today");
+            if (evening.QuerySelector("form.workout-form") is not null)
+                using (var saved = await Pages.Log.WorkoutForms.SaveAsync(patient, evening, new Dictionary<string, string> { ["Input.PainForAll"] = "1" })) saved.AssertRedirect("/history/");
+        }
+        _factory.Clock!.Now = Start.Date.AddDays(fromDay + days).AddHours(8);
     }
 
     private static async Task<HttpResponseMessage> AcceptAsync(HttpClient patient, string code)
@@ -154,7 +172,7 @@ public class ClinicTests : IDisposable
     {
         var physio = await PhysioAsync(_factory);
         var physioId = await _factory.UserIdAsync(physio);
-        // 27 patients linked, two of whom need attention: a warning sign and a review.
+        // 27 patients linked, four of whom need attention: a warning sign, a review, two painful workouts, a note waiting.
         var ids = new List<string>();
         using (var scope = _factory.Services.CreateScope())
         {
@@ -172,20 +190,37 @@ public class ClinicTests : IDisposable
             db.CareLinks.AddRange(ids.Select(id => new CareLink { PhysioId = physioId, PatientId = id, StartedUtc = Start.UtcDateTime }));
             db.Enrollments.Add(new ProgramEnrollment { UserId = ids[20], ProgramSlug = "runners-knee", StartedOn = today.AddDays(-10), PhaseStartedOn = today.AddDays(-10), Status = ProgramStatus.StoppedForReview });
             db.Enrollments.Add(new ProgramEnrollment { UserId = ids[25], ProgramSlug = "whole-chain-knee", StartedOn = today.AddDays(-10), PhaseStartedOn = today.AddDays(-10), Status = ProgramStatus.Paused, StatusReason = "B_LOCKING" });
+            // Pain 6 (above the acceptable 5) in two workouts of the last two weeks; p04 has one such, and one 3 weeks ago.
+            Workout Logged(string user, int daysAgo, int pain) => new()
+            {
+                UserId = user, Date = today.AddDays(-daysAgo), CreatedUtc = Start.UtcDateTime.AddDays(-daysAgo), IdempotencyKey = Guid.NewGuid(),
+                Exercises = [new WorkoutExercise { UserId = user, Date = today.AddDays(-daysAgo), ExerciseSlug = "wall-squat", PainDuring = pain, Sets = [new LoggedSet { Number = 1, Reps = 10 }] }],
+            };
+            db.Workouts.AddRange(Logged(ids[3], 1, 6), Logged(ids[3], 3, 7), Logged(ids[4], 2, 6), Logged(ids[4], 21, 6), Logged(ids[4], 4, 5));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            // p07's newest note is theirs; p08's was answered.
+            var links = await db.CareLinks.Where(l => l.PatientId == ids[7] || l.PatientId == ids[8]).ToDictionaryAsync(l => l.PatientId, l => l.Id, TestContext.Current.CancellationToken);
+            db.CareMessages.AddRange(
+                new CareMessage { CareLinkId = links[ids[7]], FromPhysio = true, AtUtc = Start.UtcDateTime.AddDays(-2), Text = "How is it?" },
+                new CareMessage { CareLinkId = links[ids[7]], FromPhysio = false, AtUtc = Start.UtcDateTime.AddDays(-1), Text = "Sore after stairs." },
+                new CareMessage { CareLinkId = links[ids[8]], FromPhysio = false, AtUtc = Start.UtcDateTime.AddDays(-2), Text = "A question." },
+                new CareMessage { CareLinkId = links[ids[8]], FromPhysio = true, AtUtc = Start.UtcDateTime.AddDays(-1), Text = "An answer." });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         var first = await physio.GetDocumentAsync("/clinic");
         var rows = first.QuerySelectorAll(".caseload-row").Select(r => r.QuerySelector("th")!.TextContent).ToList();
         Assert.Equal(IndexPageSize, rows.Count);
-        Assert.Equal(["p25@example.test", "p20@example.test"], rows.Take(2));
+        Assert.Equal(["p25@example.test", "p20@example.test", "p03@example.test", "p07@example.test"], rows.Take(4));
+        Assert.Equal("Painful workouts", first.QuerySelectorAll(".caseload-flags")[2].TextContent);
+        Assert.Equal("Note from the patient", first.QuerySelectorAll(".caseload-flags")[3].TextContent);
         Assert.Contains("Warning sign reported", first.QuerySelectorAll(".caseload-flags")[0].TextContent);
         Assert.Contains("page 1 of 2", first.QuerySelector("caption")!.TextContent);
         var second = await physio.GetDocumentAsync(first.QuerySelector<IHtmlAnchorElement>(".pager a")!.PathName + first.QuerySelector<IHtmlAnchorElement>(".pager a")!.Search);
         Assert.Equal(27 - IndexPageSize, second.QuerySelectorAll(".caseload-row").Length);
 
         var attention = await physio.GetDocumentAsync("/clinic?attention=true");
-        Assert.Equal(["p25@example.test", "p20@example.test"], attention.QuerySelectorAll(".caseload-row th").Select(t => t.TextContent));
+        Assert.Equal(["p25@example.test", "p20@example.test", "p03@example.test", "p07@example.test"], attention.QuerySelectorAll(".caseload-row th").Select(t => t.TextContent));
         var byName = await physio.GetDocumentAsync("/clinic?sort=patient");
         Assert.Equal("p00@example.test", byName.QuerySelector(".caseload-row th")!.TextContent);
     }
@@ -228,18 +263,7 @@ public class ClinicTests : IDisposable
 
         // The engine carries on from the physiotherapist's dose: two good workouts at it (logged from /today, the
         // knee settled the next mornings), and it moves up a step.
-        for (var day = 0; day < 4; day++)
-        {
-            _factory.Clock!.Now = Start.Date.AddDays(day).AddHours(7);
-            var morning = await patient.GetDocumentAsync("/today");
-            if (morning.QuerySelector<IHtmlFormElement>(".morning-question form") is { } question)
-                using (var answered = await patient.SubmitAsync(question, null, new Dictionary<string, string> { ["MorningPain"] = "2" })) answered.AssertRedirect("/today");
-            _factory.Clock.Now = Start.Date.AddDays(day).AddHours(18);
-            var evening = await patient.GetDocumentAsync("/today");
-            if (evening.QuerySelector("form.workout-form") is not null)
-                using (var saved = await Pages.Log.WorkoutForms.SaveAsync(patient, evening, new Dictionary<string, string> { ["Input.PainForAll"] = "1" })) saved.AssertRedirect("/history/");
-        }
-        _factory.Clock!.Now = Start.Date.AddDays(4).AddHours(8);
+        await TrainAsync(patient, 0, 4);
         Assert.StartsWith("3×10 with a 3 s hold (level 1)", (await patient.GetDocumentAsync("/today")).DoseOf("wall-squat"));
 
         // Made again from the start (as an edit of the first workout does), the record keeps the physiotherapist's dose in its place.
@@ -248,6 +272,87 @@ public class ClinicTests : IDisposable
         var wallSquat = await record.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id && d.ExerciseSlug == "wall-squat").OrderBy(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Single(wallSquat, d => d.Reasons == KneeRehab.Web.Training.Reason.SetByPhysiotherapist && d.Next == new Prescription(3, 8, 3, 0, 1));
         Assert.Equal(new Prescription(3, 10, 3, 0, 1), wallSquat[^1].Next);
+    }
+
+    [Fact]
+    public async Task A_held_exercise_stays_put_until_released_and_a_swap_puts_an_easier_one_of_its_ladder_in_its_place_each_with_the_reason_on_today()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, enrollment) = await _factory.StartedAsync("runners-knee");
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        var clinicPage = $"/clinic/patients/{enrollment.UserId}";
+        async Task ChangeAsync(Dictionary<string, string> fields)
+        {
+            var form = (await physio.GetDocumentAsync(clinicPage)).QuerySelector<IHtmlFormElement>(".clinician-dose form")!;
+            using var done = await physio.SubmitAsync(form, null, fields);
+            done.AssertRedirect(clinicPage);
+        }
+
+        var start = (await patient.GetDocumentAsync("/today")).DoseOf("wall-squat");
+        await ChangeAsync(new() { ["Dose.Exercise"] = "wall-squat", ["Dose.Change"] = "Hold", ["Dose.Reason"] = "keep depth while the tendon settles" });
+        var held = await patient.GetDocumentAsync("/today");
+        Assert.Equal(start, held.DoseOf("wall-squat"));
+        Assert.StartsWith("Your physiotherapist is keeping your wall squat at ", held.MessageOf("wall-squat"));
+        Assert.EndsWith(" for now: \"keep depth while the tendon settles\"", held.MessageOf("wall-squat"));
+
+        // Two good workouts: the other exercises move up, the held one stays, and says why.
+        var bridge = held.DoseOf("ball-bridge");
+        await TrainAsync(patient, 0, 4);
+        var after = await patient.GetDocumentAsync("/today");
+        Assert.NotEqual(bridge, after.DoseOf("ball-bridge"));
+        Assert.Equal(start, after.DoseOf("wall-squat"));
+        Assert.Contains("your physiotherapist is keeping it there for now (\"keep depth while the tendon settles\")", after.MessageOf("wall-squat"));
+        Assert.Contains("(held)", (await physio.GetDocumentAsync(clinicPage)).QuerySelector("select[name='Dose.Exercise'] option[value='wall-squat']")!.TextContent);
+
+        // Holding it again, or swapping for an exercise its guide does not name, is explained next to the field; nothing changes.
+        var page = await physio.GetDocumentAsync(clinicPage);
+        using (var refused = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>(".clinician-dose form")!, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "wall-squat", ["Dose.Change"] = "Hold", ["Dose.Reason"] = "again",
+        }))
+            Assert.Equal("The wall squat is held already.", (await refused.ToDocumentAsync()).QuerySelector("span[data-valmsg-for='Dose.Change']")!.TextContent);
+        using (var refused = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>(".clinician-dose form")!, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "calf-raise", ["Dose.Change"] = "Swap", ["Dose.SwapTo"] = "wall-slide", ["Dose.Sets"] = "2", ["Dose.Reps"] = "", ["Dose.Reason"] = "too much",
+        }))
+        {
+            var again = await refused.ToDocumentAsync();
+            Assert.Equal("Choose an easier or harder exercise that the calf raise guide names.", again.QuerySelector("span[data-valmsg-for='Dose.SwapTo']")!.TextContent);
+            Assert.Equal("Enter the reps, from 1 to 100.", again.QuerySelector("span[data-valmsg-for='Dose.Reps']")!.TextContent);
+            Assert.Equal("2", again.QuerySelector<IHtmlInputElement>("input[name='Dose.Sets']")!.Value);
+            Assert.True(again.QuerySelector<IHtmlInputElement>("#change-Swap")!.IsChecked);
+        }
+        await using (var db = _factory.OpenDatabase()) Assert.Single(await db.ClinicianDoses.ToListAsync(TestContext.Current.CancellationToken));
+
+        // Released, two more good workouts move it up.
+        await ChangeAsync(new() { ["Dose.Exercise"] = "wall-squat", ["Dose.Change"] = "Release", ["Dose.Reason"] = "the tendon has settled" });
+        Assert.Equal("Your physiotherapist lets your wall squat move up again when it goes well: \"the tendon has settled\"", (await patient.GetDocumentAsync("/today")).MessageOf("wall-squat"));
+        await TrainAsync(patient, 4, 4);
+        Assert.NotEqual(start, (await patient.GetDocumentAsync("/today")).DoseOf("wall-squat"));
+
+        // A swap: the wall slide (the wall squat guide's easier exercise) takes its place on /today, at the dose set.
+        await ChangeAsync(new()
+        {
+            ["Dose.Exercise"] = "wall-squat", ["Dose.Change"] = "Swap", ["Dose.SwapTo"] = "wall-slide", ["Dose.Sets"] = "2", ["Dose.Reps"] = "10", ["Dose.Reason"] = "squatting hurts after the weekend",
+        });
+        var swapped = await patient.GetDocumentAsync("/today");
+        Assert.Null(swapped.DoseOf("wall-squat"));
+        Assert.StartsWith("2×10", swapped.DoseOf("wall-slide"));
+        Assert.StartsWith("Your physiotherapist swapped your wall squat for the wall slide, at 2×10", swapped.MessageOf("wall-slide"));
+        Assert.EndsWith(": \"squatting hurts after the weekend\"", swapped.MessageOf("wall-slide"));
+        var audit = (await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li").Select(li => li.TextContent).ToList();
+        Assert.Contains(audit, a => a.Contains("Held your wall squat where it is: \"keep depth while the tendon settles\"", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Contains("Swapped your wall squat for the wall slide at 2×10", StringComparison.Ordinal));
+
+        // The patient logs the wall slide and the engine carries on with it; made again from the start, the record is the same.
+        await TrainAsync(patient, 8, 4);
+        Assert.StartsWith("3×10", (await patient.GetDocumentAsync("/today")).DoseOf("wall-slide"));
+        List<(string, DecisionKind, Prescription)> Decisions(KneeRehabDbContext db) =>
+            [.. db.ProgramDecisions.Where(d => d.EnrollmentId == enrollment.Id).OrderBy(d => d.Date).ThenBy(d => d.ExerciseSlug).ThenBy(d => d.Id).AsEnumerable().Select(d => (d.ExerciseSlug, d.Kind, d.Next))];
+        List<(string, DecisionKind, Prescription)> before;
+        await using (var db = _factory.OpenDatabase()) before = Decisions(db);
+        await _factory.RecordFromAsync(enrollment.Id, enrollment.StartedOn);
+        await using (var db = _factory.OpenDatabase()) Assert.Equal(before, Decisions(db));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     {
         Sort = sort is not null && Sorts.ContainsKey(sort) ? sort : "attention";
         OnlyAttention = attention;
-        var rows = await Caseload.ReadAsync(db, content.Current, clock, users.GetUserId(User)!, engine.Options.WeeklyRise);
+        var rows = await Caseload.ReadAsync(db, content.Current, clock, users.GetUserId(User)!, engine.Options);
         IEnumerable<CaseloadRow> shown = OnlyAttention ? rows.Where(r => r.Flags.Count > 0) : rows;
         shown = Sort switch
         {

@@ -43,8 +43,14 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
     [BindProperty]
     public string? EndReason { get; set; }
 
-    /// <summary>The exercises of the running program's phase, whose dose the physiotherapist may set.</summary>
+    /// <summary>The exercises of the running program's phase (with any swaps), which the physiotherapist may change.</summary>
     public IReadOnlyList<ExerciseGuide> Adjustable { get; private set; } = [];
+
+    /// <summary>The exercises the physiotherapist holds now.</summary>
+    public IReadOnlySet<string> Held { get; private set; } = new HashSet<string>();
+
+    /// <summary>What each adjustable exercise may be swapped for: the guides its own guide names as easier or harder, not in the phase already.</summary>
+    public IReadOnlyList<(ExerciseGuide From, ExerciseGuide To, bool Easier)> Swaps { get; private set; } = [];
 
     [TempData]
     public string? Status { get; set; }
@@ -58,11 +64,17 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         [Display(Name = "exercise")]
         public string? Exercise { get; set; }
 
-        [Required(ErrorMessage = "Enter the sets, from 1 to 10.")]
+        /// <summary>Set a dose (the default), hold, release, or swap.</summary>
+        public ClinicianChange Change { get; set; }
+
+        /// <summary>For a swap: the guide that takes the exercise's place.</summary>
+        [Display(Name = "swap for")]
+        public string? SwapTo { get; set; }
+
+        /// <summary>Sets and reps are needed for a new dose and for a swap (the new exercise's dose).</summary>
         [Range(1, 10, ErrorMessage = "Sets are from 1 to 10.")]
         public int? Sets { get; set; }
 
-        [Required(ErrorMessage = "Enter the reps, from 1 to 100.")]
         [Range(1, 100, ErrorMessage = "Reps are from 1 to 100.")]
         public int? Reps { get; set; }
 
@@ -93,17 +105,44 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
     public async Task<IActionResult> OnPostDoseAsync(string id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        var field = (string name) => $"{nameof(Dose)}.{name}";
         var guide = Adjustable.FirstOrDefault(g => g.Slug == Dose.Exercise);
         if (Dose.Exercise is not null && guide is null)
-            ModelState.AddModelError($"{nameof(Dose)}.{nameof(Dose.Exercise)}", "Choose an exercise of the patient's current phase.");
-        if (guide is not null && Dose.Level is { } level && level > Math.Max(1, guide.Meta.HasLevels ? guide.Meta.LevelSteps.Count : 1))
-            ModelState.AddModelError($"{nameof(Dose)}.{nameof(Dose.Level)}", guide.Meta.HasLevels ? $"Choose a level from 1 to {guide.Meta.LevelSteps.Count}." : $"{guide.Meta.Title} has one level.");
+            ModelState.AddModelError(field(nameof(Dose.Exercise)), "Choose an exercise of the patient's current phase.");
+        if (!Enum.IsDefined(Dose.Change)) ModelState.AddModelError(field(nameof(Dose.Change)), "Choose what to change.");
+        // The dose is of the exercise itself, or for a swap of the one that takes its place.
+        var target = guide;
+        if (Dose.Change == ClinicianChange.Swap && guide is not null)
+        {
+            target = Swaps.FirstOrDefault(s => s.From == guide && s.To.Slug == Dose.SwapTo).To;
+            if (target is null)
+                ModelState.AddModelError(field(nameof(Dose.SwapTo)), $"Choose an easier or harder exercise that the {guide.Meta.Title.ToLowerInvariant()} guide names.");
+        }
+        if (Dose.Change == ClinicianChange.Hold && guide is not null && Held.Contains(guide.Slug))
+            ModelState.AddModelError(field(nameof(Dose.Change)), $"The {guide.Meta.Title.ToLowerInvariant()} is held already.");
+        if (Dose.Change == ClinicianChange.Release && guide is not null && !Held.Contains(guide.Slug))
+            ModelState.AddModelError(field(nameof(Dose.Change)), $"The {guide.Meta.Title.ToLowerInvariant()} is not held: there is nothing to release.");
+        var needsDose = Dose.Change is ClinicianChange.Dose or ClinicianChange.Swap;
+        if (needsDose && Dose.Sets is null && ModelState.GetFieldValidationState(field(nameof(Dose.Sets))) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError(field(nameof(Dose.Sets)), "Enter the sets, from 1 to 10.");
+        if (needsDose && Dose.Reps is null && ModelState.GetFieldValidationState(field(nameof(Dose.Reps))) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError(field(nameof(Dose.Reps)), "Enter the reps, from 1 to 100.");
+        if (needsDose && target is not null && Dose.Level is { } level && level > Math.Max(1, target.Meta.HasLevels ? target.Meta.LevelSteps.Count : 1))
+            ModelState.AddModelError(field(nameof(Dose.Level)), target.Meta.HasLevels ? $"Choose a level from 1 to {target.Meta.LevelSteps.Count}." : $"{target.Meta.Title} has one level.");
         if (!ModelState.IsValid) return Page();
 
         var enrollment = await db.Enrollments.Where(e => e.UserId == id).OrderByDescending(e => e.Id).FirstAsync();
         var now = clock.UtcNow();
-        var dose = new Prescription(Dose.Sets!.Value, Dose.Reps!.Value, Dose.HoldSeconds ?? 0, Dose.LoadKg ?? 0, Dose.Level ?? 1);
+        var dose = needsDose ? new Prescription(Dose.Sets!.Value, Dose.Reps!.Value, Dose.HoldSeconds ?? 0, Dose.LoadKg ?? 0, Dose.Level ?? 1) : new Prescription(1, 1, 0, 0, 1);
         var reason = Dose.Reason!.Trim();
+        var title = guide!.Meta.Title.ToLowerInvariant();
+        var (audit, done) = Dose.Change switch
+        {
+            ClinicianChange.Hold => ($"Held your {title} where it is", "is held where it is"),
+            ClinicianChange.Release => ($"Let your {title} move up again", "moves up again when it goes well"),
+            ClinicianChange.Swap => ($"Swapped your {title} for the {target!.Meta.Title.ToLowerInvariant()} at {dose.ToDose().Describe(ProgramRecord.Ladder(target).Kind)}", $"is swapped for the {target.Meta.Title.ToLowerInvariant()}"),
+            _ => ($"Changed your {title} to {dose.ToDose().Describe(ProgramRecord.Ladder(guide).Kind)}", "has its next dose set"),
+        };
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await record.SetClinicianDoseAsync(enrollment, new ClinicianDose
@@ -112,16 +151,18 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
                 PhysioId = users.GetUserId(User)!,
                 Date = await db.TodayForAsync(clock, id),
                 AtUtc = now,
-                ExerciseSlug = guide!.Slug,
+                Change = Dose.Change,
+                ExerciseSlug = guide.Slug,
+                SwapTo = Dose.Change == ClinicianChange.Swap ? target!.Slug : null,
+                PhaseIndex = enrollment.PhaseIndex,
                 Dose = dose,
                 Reason = reason,
             });
-            var described = dose.ToDose().Describe(ProgramRecord.Ladder(guide).Kind);
-            db.Audit(users.GetUserId(User)!, id, now, $"Changed your {guide.Meta.Title.ToLowerInvariant()} to {described}: \"{reason}\"");
+            db.Audit(users.GetUserId(User)!, id, now, $"{audit}: \"{reason}\"");
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
-        Status = $"{guide.Meta.Title}: the patient's next dose is set, with your reason on their Today page.";
+        Status = $"{guide.Meta.Title} {done}: the patient reads it with your reason on their Today page.";
         return RedirectToPage(new { id });
     }
 
@@ -176,9 +217,19 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
             Steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == enrollment.Id)
                 .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
             if (enrollment.Status is ProgramStatus.Active or ProgramStatus.Paused or ProgramStatus.StoppedForReview) Program = enrollment;
-            if (enrollment.Status == ProgramStatus.Active && content.Current.FindProgram(enrollment.ProgramSlug) is { } program)
-                Adjustable = [.. program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)].Exercises
-                    .Select(e => content.Current.FindGuide(e.Slug)).OfType<ExerciseGuide>()];
+            if (enrollment.Status == ProgramStatus.Active && await planner.PlanAsync(id) is { } plan)
+            {
+                Adjustable = [.. plan.Exercises.Select(e => e.Guide)];
+                var inPhase = Adjustable.Select(g => g.Slug).ToHashSet();
+                Swaps = [.. Adjustable.SelectMany(g => g.Meta.Regression.Select(slug => (slug, Easier: true)).Concat(g.Meta.Progression.Select(slug => (slug, Easier: false)))
+                    .Where(o => !inPhase.Contains(o.slug)).Select(o => (From: g, To: content.Current.FindGuide(o.slug), o.Easier))
+                    .Where(o => o.To is not null).Select(o => (o.From, o.To!, o.Easier)))];
+                // A hold lasts until its release: the latest of the two for each exercise says which is in force.
+                var holds = await db.ClinicianDoses.AsNoTracking()
+                    .Where(d => d.EnrollmentId == enrollment.Id && (d.Change == ClinicianChange.Hold || d.Change == ClinicianChange.Release))
+                    .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).Select(d => new { d.ExerciseSlug, d.Change }).ToListAsync();
+                Held = holds.GroupBy(h => h.ExerciseSlug).Where(g => g.Last().Change == ClinicianChange.Hold).Select(g => g.Key).ToHashSet();
+            }
         }
         return true;
     }

@@ -252,6 +252,9 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -263,6 +266,9 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhysioId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -271,6 +277,10 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SwapTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "KneeRehab.Web.Data.ClinicianDose.Dose#Prescription", b1 =>
                         {

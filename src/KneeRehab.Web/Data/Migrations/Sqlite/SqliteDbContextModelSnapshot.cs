@@ -237,6 +237,9 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -248,6 +251,9 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhysioId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -255,6 +261,10 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwapTo")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "KneeRehab.Web.Data.ClinicianDose.Dose#Prescription", b1 =>
