@@ -7,7 +7,8 @@ namespace KneeRehab.BrowserTests;
 
 /// <summary>
 /// Physiotherapist mode in a real browser: the physiotherapist at a desktop's size invites, the patient on a phone
-/// accepts, the physiotherapist opens the caseload and the patient's page. Every page is checked by axe-core and the
+/// accepts and logs two painful workouts, the physiotherapist sees the caseload flag, opens the patient's page and
+/// lowers a dose with a reason, which the patient reads on /today. Every page is checked by axe-core and the
 /// Nu HTML Checker.
 /// </summary>
 public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture<BrowserHost>, IAsyncLifetime
@@ -35,7 +36,7 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task A_physiotherapist_invites_a_patient_who_accepts_on_a_phone_and_then_sees_the_caseload_and_the_patients_page()
+    public async Task A_physiotherapist_invites_a_patient_who_accepts_on_a_phone_logs_painful_workouts_and_reads_the_lowered_dose_on_today()
     {
         var physio = await BrowserSession.StartAsync(host, app, BrowserSession.Desktop);
         _sessions.Add(physio);
@@ -76,12 +77,25 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await patient.ArriveAsync("**/account/physiotherapists");
             await patient.CheckPageAsync();
             Assert.Contains(physioEmail, await patient.Page.Locator(".care-links").TextContentAsync());
+
+            // Two workouts that hurt (6 out of 10, above the acceptable 5).
+            for (var workout = 0; workout < 2; workout++)
+            {
+                await patient.GotoAsync("/log?exercise=wall-squat");
+                // The player remembers the whole form once chosen.
+                if (workout == 0) await Patients.ShowWholeFormAsync(patient);
+                await patient.Page.GetByLabel("Pain during (0-10)").FillAsync("6");
+                await patient.Page.GetByRole(AriaRole.Button, new() { Name = "Save workout" }).Last.ClickAsync();
+                await patient.ArriveAsync(new System.Text.RegularExpressions.Regex("/history/\\d+$"));
+                await patient.CheckPageAsync();
+            }
         });
 
         await physio.RunAsync("clinic-caseload", async () =>
         {
             await physio.GotoAsync("/clinic");
             await physio.CheckPageAsync();
+            Assert.Contains("Painful workouts", await physio.Page.Locator(".caseload-row .caseload-flags").First.TextContentAsync());
             await physio.Page.Locator(".caseload-row th a").First.ClickAsync();
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
@@ -95,7 +109,7 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Make this change" }).ClickAsync();
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
-            Assert.Contains("the patient's next dose is set", await physio.Page.Locator(".alert-success").TextContentAsync());
+            Assert.Contains("Wall squat has its next dose set", await physio.Page.Locator(".alert-success").TextContentAsync());
 
             await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Notes with this patient" }).ClickAsync();
             await physio.ArriveAsync("**/clinic/patients/*/notes");
