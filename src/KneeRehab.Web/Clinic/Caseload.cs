@@ -1,3 +1,4 @@
+using KneeRehab.Web.Programs;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
@@ -66,6 +67,7 @@ public static class Caseload
         var enrollments = await db.Enrollments.AsNoTracking()
             .Where(e => patients.Contains(e.UserId) && !db.Enrollments.Any(later => later.UserId == e.UserId && later.Id > e.Id))
             .ToDictionaryAsync(e => e.UserId);
+        var programs = await db.FindProgramsAsync(content, enrollments.Values.Select(e => e.ProgramSlug));
         var since = clock.Today().AddDays(-AdherenceDays - 1);
         var recent = (await db.Workouts.AsNoTracking().Where(w => patients.Contains(w.UserId) && w.Date >= since)
             .Select(w => new { w.UserId, w.Date, w.EnrollmentId, w.PainNextMorning, PainDuring = w.Exercises.Max(e => e.PainDuring) }).ToListAsync()).ToLookup(w => w.UserId);
@@ -85,7 +87,7 @@ public static class Caseload
             var today = clock.TodayIn(person.TimeZoneId);
             var flags = new List<Attention>();
             var enrollment = enrollments.GetValueOrDefault(person.Id);
-            var program = enrollment is null ? null : content.FindProgram(enrollment.ProgramSlug);
+            var program = enrollment is null ? null : programs.GetValueOrDefault(enrollment.ProgramSlug);
             if (enrollment?.Status == ProgramStatus.Paused) flags.Add(Attention.WarningSign);
             if (enrollment?.Status == ProgramStatus.StoppedForReview) flags.Add(Attention.StoppedForReview);
 

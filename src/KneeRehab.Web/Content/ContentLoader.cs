@@ -77,6 +77,23 @@ public static partial class ContentLoader
         return new(snapshot, problems, root);
     }
 
+    /// <summary>
+    /// A program kept outside content/ (one a physiotherapist built, Data/ClinicProgram.cs): the same front matter,
+    /// read and checked by the same rules against the loaded guides and programs. Null, with the problems, when it does
+    /// not pass; its body is its summary.
+    /// </summary>
+    public static TrainingProgram? ReadProgram(string yaml, ContentSnapshot content, List<ContentProblem> problems, string file = "program")
+    {
+        var meta = FrontMatterReader.Read<ProgramFrontMatter>(yaml, file, firstLine: 1, problems);
+        if (meta is null) return null;
+        var before = problems.Count;
+        if (!SlugPattern().IsMatch(meta.Slug))
+            problems.Add(new(file, "slug", $"'{meta.Slug}' must be lowercase letters, digits and single dashes"));
+        CheckProgram(file, meta, content.Guides.ToDictionary(g => g.Slug, g => g.Meta), problems);
+        CheckMilestones(file, meta, [.. content.Programs.Select(p => p.Slug)], problems);
+        return problems.Count > before ? null : new TrainingProgram(meta, "");
+    }
+
     private sealed record ParsedFile<T>(string File, T Meta, MarkdownDocument Document);
 
     private static List<ParsedFile<T>> ReadFolder<T>(string root, string folder, ProgressionRulesText rules, List<ContentProblem> problems) where T : class
@@ -103,6 +120,8 @@ public static partial class ContentLoader
             var slug = meta switch { GuideFrontMatter g => g.Slug, PageFrontMatter p => p.Slug, ProgramFrontMatter p => p.Slug, _ => "" };
             if (!SlugPattern().IsMatch(slug))
                 problems.Add(new(file, "slug", $"'{slug}' must be lowercase letters, digits and single dashes"));
+            if (meta is ProgramFrontMatter && slug.StartsWith(Data.ClinicProgram.SlugPrefix, StringComparison.Ordinal))
+                problems.Add(new(file, "slug", $"'{slug}': slugs starting with '{Data.ClinicProgram.SlugPrefix}' are kept for programs built in the clinic"));
             if (ContentMarkdown.Headings(document, 1).Any())
                 problems.Add(new(file, "body", "use ## headings: the title is the page's only top-level heading"));
 

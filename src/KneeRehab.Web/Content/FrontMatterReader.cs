@@ -26,6 +26,16 @@ public static class FrontMatterReader
         .WithTypeMapping<IReadOnlyList<MilestoneCriterionSpec>, List<MilestoneCriterionSpec>>()
         .Build();
     private static readonly NullabilityInfoContext Nullability = new();
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(Naming)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        // Only the fields a file can hold: not the records' computed properties.
+        .WithTypeInspector(inner => new YamlDotNet.Serialization.TypeInspectors.ReadableAndWritablePropertiesTypeInspector(inner))
+        .DisableAliases()
+        .Build();
+
+    /// <summary>Front matter as a content file holds it (a program built in the clinic is kept so, and downloads so).</summary>
+    public static string Write<T>(T meta) where T : class => Serializer.Serialize(meta);
 
     /// <param name="firstLine">The file line the YAML starts on, so that messages point into the file.</param>
     public static T? Read<T>(string yaml, string file, int firstLine, List<ContentProblem> problems) where T : class

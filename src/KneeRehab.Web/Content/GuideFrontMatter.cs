@@ -86,8 +86,9 @@ public sealed record GuideSource
         "seed" => "Source article",
         "paper" => "Research",
         "guideline" => "Guideline",
+        "clinician" => "Physiotherapist",
         _ => "KneeRehab",
     };
 
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "seed", "paper", "guideline", "editorial" };
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "seed", "paper", "guideline", "editorial", "clinician" };
 }

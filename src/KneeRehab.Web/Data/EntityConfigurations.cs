@@ -150,6 +150,19 @@ public sealed class ClinicAuditEntryConfiguration : IEntityTypeConfiguration<Cli
     }
 }
 
+public sealed class ClinicProgramConfiguration : IEntityTypeConfiguration<ClinicProgram>
+{
+    public void Configure(EntityTypeBuilder<ClinicProgram> builder)
+    {
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.PhysioId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(p => p.Slug).HasMaxLength(40);
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.Title).HasMaxLength(80);
+        builder.Property(p => p.Definition).HasMaxLength(20_000);
+        builder.HasIndex(p => new { p.PhysioId, p.CreatedUtc });
+    }
+}
+
 public sealed class ClinicianDoseConfiguration : IEntityTypeConfiguration<ClinicianDose>
 {
     public void Configure(EntityTypeBuilder<ClinicianDose> builder)

@@ -39,6 +39,8 @@ public abstract class KneeRehabDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<CareMessage> CareMessages => Set<CareMessage>();
 
+    public DbSet<ClinicProgram> ClinicPrograms => Set<ClinicProgram>();
+
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<HealthProbe> HealthProbes => Set<HealthProbe>();

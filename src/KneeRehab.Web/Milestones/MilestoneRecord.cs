@@ -1,3 +1,4 @@
+using KneeRehab.Web.Programs;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
@@ -18,7 +19,7 @@ public sealed class MilestoneRecord(KneeRehabDbContext db, ContentLibrary conten
     /// <summary>Records the rungs that open now for <paramref name="enrollment"/>, as of <paramref name="today"/>.</summary>
     public async Task UpdateAsync(ProgramEnrollment enrollment, DateOnly today)
     {
-        if (enrollment.Status == ProgramStatus.Ended || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program || program.Meta.Milestones.Count == 0) return;
+        if (enrollment.Status == ProgramStatus.Ended || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program || program.Meta.Milestones.Count == 0) return;
         var reached = await ReachedAsync(enrollment.Id);
         var goal = await GoalAsync(enrollment.UserId);
         var evidence = await EvidenceAsync(enrollment, program, today);
@@ -43,7 +44,7 @@ public sealed class MilestoneRecord(KneeRehabDbContext db, ContentLibrary conten
 
     public async Task<MilestoneStanding?> StandingAsync(ProgramEnrollment enrollment, DateOnly today)
     {
-        if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program || program.Meta.Milestones.Count == 0) return null;
+        if (await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program || program.Meta.Milestones.Count == 0) return null;
         var evidence = await EvidenceAsync(enrollment, program, today);
         return MilestoneLadder.Evaluate(program.Meta, await GoalAsync(enrollment.UserId), evidence, await ReachedAsync(enrollment.Id), engine.Options);
     }

@@ -94,7 +94,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             Note = note,
         });
         await db.SaveChangesAsync();
-        if (content.Current.FindProgram(enrollment.ProgramSlug) is null)
+        if (await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is null)
         {
             // A program whose content was taken down cannot be walked; the patient's own step still takes effect.
             (enrollment.Status, enrollment.StatusReason, enrollment.StatusSince) = kind switch
@@ -157,7 +157,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     /// </summary>
     public async Task DecideFromAsync(ProgramEnrollment enrollment, DateOnly from)
     {
-        if (content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return;
+        if (await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return;
         await PatientLock.TakeAsync(db, enrollment.UserId);
         // An ended program's record is closed; a finished one reopens only while no other program has begun.
         if (enrollment.Status == ProgramStatus.Ended) return;

@@ -40,6 +40,9 @@ public enum SimulationOutcome
 /// <summary>One simulated week: the phase, the pains, the decisions and each exercise's dose at its end.</summary>
 public sealed record SimulatedWeek(int Week, string Phase, int Workouts, int? MaxPain, double? MorningPain, int Progressed, int Held, int SteppedDown, IReadOnlyList<string> Doses);
 
+/// <summary>How a program would unfold before a physiotherapist assigns it: a steady and a flaring virtual patient.</summary>
+public sealed record ProgramPreview(TrainingProgram Program, IReadOnlyList<SimulationResult> Patients);
+
 public sealed record SimulationResult(
     string ProgramSlug,
     PatientKind Patient,
@@ -74,15 +77,30 @@ public sealed class ProgramSimulator(ContentLibrary content, ProgressionOptions 
 
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task<SimulationResult> RunAsync(string programSlug, PatientKind patient, int weeks, int seed)
+    public Task<SimulationResult> RunAsync(string programSlug, PatientKind patient, int weeks, int seed) =>
+        RunAsync(content.Current.FindProgram(programSlug) ?? throw new ArgumentException($"No program '{programSlug}'.", nameof(programSlug)), patient, weeks, seed);
+
+    /// <summary>The preview a physiotherapist sees: steady, then a flare in week 3, over half as long again as the program plans.</summary>
+    public async Task<ProgramPreview> PreviewAsync(TrainingProgram program)
     {
-        var program = content.Current.FindProgram(programSlug) ?? throw new ArgumentException($"No program '{programSlug}'.", nameof(programSlug));
+        var weeks = (int)Math.Ceiling(program.Meta.Weeks * 1.5) + 2;
+        return new(program, [await RunAsync(program, PatientKind.Steady, weeks, seed: 1), await RunAsync(program, PatientKind.Flare, weeks, seed: 1)]);
+    }
+
+    /// <summary>Walks any program, one of content's or one being built in the clinic (kept in the throwaway database only).</summary>
+    public async Task<SimulationResult> RunAsync(TrainingProgram program, PatientKind patient, int weeks, int seed)
+    {
         var folder = Directory.CreateTempSubdirectory("kneerehab-simulation-");
         var connection = $"Data Source={Path.Combine(folder.FullName, "simulation.db")};Pooling=False";
         try
         {
             await using var db = SqliteDbContext.Open(connection);
             await db.Database.MigrateAsync();
+            if (content.Current.FindProgram(program.Slug) is null)
+            {
+                db.ClinicPrograms.Add(new ClinicProgram { Slug = program.Slug, Title = program.Meta.Title, Definition = FrontMatterReader.Write(program.Meta) });
+                await db.SaveChangesAsync();
+            }
             return await new Run(db, content, new ProgressionEngine(options), program, patient, weeks, new Random(seed)).WalkAsync();
         }
         finally

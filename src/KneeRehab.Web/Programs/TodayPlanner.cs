@@ -95,7 +95,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
     {
         var today = await TodayForAsync(userId);
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
-        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
+        if (enrollment is null || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return null;
 
         var phase = program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)];
         var swaps = await db.ClinicianDoses.AsNoTracking()

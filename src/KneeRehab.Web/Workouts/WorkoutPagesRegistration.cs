@@ -19,6 +19,7 @@ public static class WorkoutPagesRegistration
                 options.Conventions.AuthorizeFolder("/Progress");
                 options.Conventions.AuthorizePage("/Programs/Start");
                 options.Conventions.AuthorizePage("/Programs/Record");
+                options.Conventions.AuthorizePage("/Programs/Mine");
                 options.Conventions.AuthorizePage("/Programs/Finished");
             })
             .AddMvcOptions(options =>

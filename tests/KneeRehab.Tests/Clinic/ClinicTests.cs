@@ -57,7 +57,7 @@ public class ClinicTests : IDisposable
         _factory.Clock!.Now = Start.Date.AddDays(fromDay + days).AddHours(8);
     }
 
-    private static async Task<HttpResponseMessage> AcceptAsync(HttpClient patient, string code)
+    public static async Task<HttpResponseMessage> AcceptAsync(HttpClient patient, string code)
     {
         var page = await patient.GetDocumentAsync("/account/physiotherapists");
         return await patient.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action*='Accept']")!, null, new Dictionary<string, string> { ["Code"] = code });

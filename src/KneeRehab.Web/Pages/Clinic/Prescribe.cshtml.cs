@@ -31,14 +31,20 @@ public class PrescribeModel(KneeRehabDbContext db, ContentLibrary content, UserM
     /// <summary>The program the patient follows now, which starting another ends.</summary>
     public TrainingProgram? Current { get; private set; }
 
+    /// <summary>The programs this physiotherapist built from the guides, newest first.</summary>
+    public IReadOnlyList<ClinicProgram> Own { get; private set; } = [];
+
     /// <summary>How the chosen program unfolds for virtual patients: steady, then a flare in week 3.</summary>
-    public IReadOnlyList<SimulationResult> Preview { get; private set; } = [];
+    public ProgramPreview? Preview { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the patient's usual morning knee pain, from 0 to 10.")]
     [Range(0, 10, ErrorMessage = "Pain is a number from 0 to 10.")]
     [Display(Name = "usual morning pain")]
     public int? BaselineMorningPain { get; set; }
+
+    [TempData]
+    public string? Status { get; set; }
 
     [BindProperty]
     public bool Screened { get; set; }
@@ -69,24 +75,23 @@ public class PrescribeModel(KneeRehabDbContext db, ContentLibrary content, UserM
         db.Audit(users.GetUserId(User)!, id, now, $"Started the program \"{Program.Meta.Title}\" for you");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Status"] = $"\"{Program.Meta.Title}\" is started: the patient sees today's exercises on their Today page.";
+        Status = $"\"{Program.Meta.Title}\" is started: the patient sees today's exercises on their Today page.";
         return RedirectToPage("/Clinic/Patient", new { id });
     }
 
     private async Task<bool> LoadAsync(string id, string? program)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > 100 || !await db.FollowsAsync(users.GetUserId(User)!, id)) return false;
+        var me = users.GetUserId(User)!;
+        if (string.IsNullOrEmpty(id) || id.Length > 100 || !await db.FollowsAsync(me, id)) return false;
         Patient = await db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync() ?? id;
         var running = await db.Enrollments.AsNoTracking().Where(e => e.UserId == id && e.EndedOn == null).Select(e => e.ProgramSlug).FirstOrDefaultAsync();
-        Current = running is null ? null : content.Current.FindProgram(running);
-        Program = program is null ? null : content.Current.FindProgram(program);
-        if (Program is not null)
-        {
-            // The same walk as the simulate command, on a throwaway database: the preview never touches the patient's record.
-            var simulator = new ProgramSimulator(content, engine.Options);
-            var weeks = (int)Math.Ceiling(Program.Meta.Weeks * 1.5) + 2;
-            Preview = [await simulator.RunAsync(Program.Slug, PatientKind.Steady, weeks, seed: 1), await simulator.RunAsync(Program.Slug, PatientKind.Flare, weeks, seed: 1)];
-        }
+        Current = running is null ? null : await db.FindProgramAsync(content.Current, running);
+        Own = await db.ClinicPrograms.AsNoTracking().Where(p => p.PhysioId == me).OrderByDescending(p => p.CreatedUtc).ToListAsync();
+        // A built program is offered only to the physiotherapist who built it.
+        Program = program is null ? null
+            : content.Current.FindProgram(program) ?? (Own.FirstOrDefault(p => p.Slug == program) is { } own ? ProgramCatalog.Read(own.Definition, content.Current) : null);
+        // The same walk as the simulate command, on a throwaway database: the preview never touches the patient's record.
+        if (Program is not null) Preview = await new ProgramSimulator(content, engine.Options).PreviewAsync(Program);
         return true;
     }
 }

@@ -10,8 +10,6 @@ public class DetailsModel(ContentLibrary content) : PageModel
 {
     public TrainingProgram Program { get; private set; } = null!;
 
-    public ExerciseGuide Guide(string slug) => content.Current.FindGuide(slug)!;
-
     public IActionResult OnGet(string slug)
     {
         if (content.Current.FindProgram(slug) is not { } program) return NotFound();

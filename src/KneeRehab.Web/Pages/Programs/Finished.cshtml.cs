@@ -48,7 +48,7 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
     {
         var userId = users.GetUserId(User)!;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.UserId == userId && e.Status == ProgramStatus.Finished);
-        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return NotFound();
+        if (enrollment is null || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return NotFound();
         Enrollment = enrollment;
         Program = program;
         var finishedOn = enrollment.EndedOn ?? enrollment.StartedOn;

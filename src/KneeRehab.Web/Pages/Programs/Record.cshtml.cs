@@ -1,3 +1,4 @@
+using KneeRehab.Web.Programs;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ public class RecordModel(KneeRehabDbContext db, ContentLibrary content, UserMana
         var userId = users.GetUserId(User)!;
         Enrollment = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId).OrderByDescending(e => e.Id).FirstOrDefaultAsync();
         if (Enrollment is null) return;
-        Program = content.Current.FindProgram(Enrollment.ProgramSlug);
+        Program = await db.FindProgramAsync(content.Current, Enrollment.ProgramSlug);
         Steps = await db.ProgramTransitions.AsNoTracking().Where(t => t.EnrollmentId == Enrollment.Id)
             .OrderBy(t => t.Date).ThenBy(t => t.AtUtc).ThenBy(t => t.Id).ToListAsync();
     }

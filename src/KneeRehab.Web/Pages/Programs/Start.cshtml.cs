@@ -107,7 +107,7 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var running = await db.Enrollments.AsNoTracking().Where(e => e.UserId == userId && e.EndedOn == null)
             .Select(e => new { e.ProgramSlug, e.StartedOn }).FirstOrDefaultAsync();
         (RunningSlug, RunningSince) = (running?.ProgramSlug, running?.StartedOn);
-        Current = running is null ? null : content.Current.FindProgram(running.ProgramSlug);
+        Current = running is null ? null : await db.FindProgramAsync(content.Current, running.ProgramSlug);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using KneeRehab.Web.Programs;
 using System.Globalization;
 using CsvHelper;
 using Ical.Net;
@@ -58,7 +59,7 @@ public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
     {
         var userId = users.GetUserId(User)!;
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
-        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return NotFound();
+        if (enrollment is null || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return NotFound();
 
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", $"KneeRehab: {program.Meta.Title}");

@@ -262,7 +262,7 @@ public class IndexModel(KneeRehabDbContext db, ContentLibrary content, UserManag
     private async Task<Adherence?> AdherenceAsync(string userId, DateOnly from, DateOnly today)
     {
         var enrollment = await db.Enrollments.AsNoTracking().FirstOrDefaultAsync(e => e.UserId == userId && e.EndedOn == null);
-        if (enrollment is null || content.Current.FindProgram(enrollment.ProgramSlug) is not { } program) return null;
+        if (enrollment is null || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return null;
 
         var planned = program.PlannedDays(enrollment.StartedOn, today.AddDays(7));
         var done = await db.Workouts.AsNoTracking().Where(w => w.UserId == userId && w.EnrollmentId == enrollment.Id).Select(w => w.Date).ToListAsync();

@@ -106,7 +106,7 @@ public sealed class ProgressReport
         var since = lastView is { } viewed ? DateOnly.FromDateTime(WorkoutDates.InZone(viewed, zone)) : enrollment.StartedOn;
         ChangesSince = since;
 
-        var program = content.Current.FindProgram(enrollment.ProgramSlug);
+        var program = await db.FindProgramAsync(content.Current, enrollment.ProgramSlug);
         var decisions = db.ProgramDecisions.AsNoTracking().Where(d => d.EnrollmentId == enrollment.Id && d.Date >= since);
         Holds = await decisions.CountAsync(d => d.Kind == DecisionKind.Hold);
         var changed = decisions.Where(d => d.Kind != DecisionKind.Hold);

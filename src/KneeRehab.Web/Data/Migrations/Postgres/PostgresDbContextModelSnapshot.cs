@@ -241,6 +241,45 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                     b.ToTable("ClinicAudit");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("PhysioId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("PhysioId", "CreatedUtc");
+
+                    b.ToTable("ClinicPrograms");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
                 {
                     b.Property<int>("Id")
@@ -1100,6 +1139,14 @@ namespace KneeRehab.Web.Data.Migrations.Postgres
                         .HasForeignKey("PhysioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicProgram", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>

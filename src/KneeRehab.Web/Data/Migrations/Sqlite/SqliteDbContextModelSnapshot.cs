@@ -228,6 +228,43 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                     b.ToTable("ClinicAudit");
                 });
 
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("PhysioId", "CreatedUtc");
+
+                    b.ToTable("ClinicPrograms");
+                });
+
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
                 {
                     b.Property<int>("Id")
@@ -1038,6 +1075,14 @@ namespace KneeRehab.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PhysioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeRehab.Web.Data.ClinicProgram", b =>
+                {
+                    b.HasOne("KneeRehab.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PhysioId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("KneeRehab.Web.Data.ClinicianDose", b =>
