@@ -149,7 +149,8 @@ public class ClinicTests : IDisposable
         var patientId = await _factory.UserIdAsync(patient);
         using (await AcceptAsync(patient, await InviteAsync(physio))) { }
 
-        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes", $"/clinic/patients/{patientId}/prescribe"];
+        string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes", $"/clinic/patients/{patientId}/prescribe",
+            "/clinic/programs", "/clinic/programs/new", "/clinic/admin"];
         foreach (var url in pages)
         {
             using var asPatient = await patient.GetAsync(url, TestContext.Current.CancellationToken);

@@ -1000,6 +1000,46 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             var form = await s.FormAsync(await s.PatientAsync(), "/progress/share", "main form");
             return Sending(form.Aimed("/progress/share?handler=Revoke&link=abc"), Status(HttpStatusCode.NotFound, HttpStatusCode.BadRequest));
         });
+
+        // The physiotherapist's forms: a program built from the guides, and a change to a patient's exercise.
+        foreach (var (field, typed, expect) in new (string, string, Func<string, Func<HttpResponseMessage, Task>>)[]
+        {
+            ("Draft.WorkoutsPerWeek", "abc", f => FieldMessage(f, "'abc' is not a valid workouts a week: enter a number in range.")),
+            ("Draft.Phases[0].Weeks", "99999999999", f => FieldMessage(f, "'99999999999' is not a valid weeks: enter a number in range.")),
+            ("Draft.Phases[0].Exercises[0].LoadKg", "NaN", f => FieldMessageStartingWith(f, "'NaN' is not a number")),
+            ("Draft.Phases[0].Exercises[0].Slug", "../../etc/passwd", f => FieldMessage(f, "Choose an exercise from the guides.")),
+            ("Draft.Phases[0].Exercises[0].Level", "7", f => FieldMessage(f, "Choose a level from 1 to 3.")),
+            ("Draft.MilestonesFrom", "no-such-program", f => FieldMessage(f, "Choose a program that has milestones, or none.")),
+        })
+        {
+            yield return ($"POST /clinic/programs/new?handler=Save · {field} \"{typed}\"", async s =>
+            {
+                var physio = await Clinic.ClinicTests.PhysioAsync(s.Factory);
+                var form = await s.FormAsync(physio, "/clinic/programs/new", "form.program-builder", "Save the program");
+                form = form.With("Draft.Title", "Knee").With("Draft.Summary", "Strength.").With("Draft.Phases[0].Name", "One")
+                    .With("Draft.Phases[0].Exercises[0].Slug", "wall-squat").With("Draft.Phases[0].Exercises[0].Sets", "2").With("Draft.Phases[0].Exercises[0].Reps", "10");
+                return Sending(form.With(field, typed), expect(field));
+            });
+        }
+
+        foreach (var (change, swapTo, field, message) in new[]
+        {
+            ("99", "", "Dose.Change", "Choose what to change."),
+            ("Swap", "lunge", "Dose.SwapTo", "Choose an easier or harder exercise that the wall squat guide names."),
+            ("Release", "", "Dose.Change", "The wall squat is not held: there is nothing to release."),
+        })
+        {
+            yield return ($"POST /clinic/patients/{{id}}?handler=Dose · change \"{change}\"{(swapTo.Length > 0 ? $" to \"{swapTo}\"" : "")}", async s =>
+            {
+                var physio = await Clinic.ClinicTests.PhysioAsync(s.Factory);
+                var patient = await s.ProgramPatientAsync();
+                using (await Clinic.ClinicTests.AcceptAsync(patient.Client, await Clinic.ClinicTests.InviteAsync(physio))) { }
+                var form = await s.FormAsync(physio, $"/clinic/patients/{patient.Id}", ".clinician-dose form");
+                form = form.With("Dose.Exercise", "wall-squat").With("Dose.Change", change).With("Dose.Sets", "2").With("Dose.Reps", "10").With("Dose.Reason", "a reason");
+                if (swapTo.Length > 0) form = form.With("Dose.SwapTo", swapTo);
+                return Sending(form, FieldMessage(field, message));
+            });
+        }
     }
 
     // A saved workout also updates its week's and month's progress summaries.

@@ -9,6 +9,7 @@ using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -109,7 +110,12 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         var guide = Adjustable.FirstOrDefault(g => g.Slug == Dose.Exercise);
         if (Dose.Exercise is not null && guide is null)
             ModelState.AddModelError(field(nameof(Dose.Exercise)), "Choose an exercise of the patient's current phase.");
-        if (!Enum.IsDefined(Dose.Change)) ModelState.AddModelError(field(nameof(Dose.Change)), "Choose what to change.");
+        // A value that is not one of the choices (sent by hand) gets the form's own words, not the binder's.
+        if (ModelState.GetFieldValidationState(field(nameof(Dose.Change))) == ModelValidationState.Invalid || !Enum.IsDefined(Dose.Change))
+        {
+            ModelState.Remove(field(nameof(Dose.Change)));
+            ModelState.AddModelError(field(nameof(Dose.Change)), "Choose what to change.");
+        }
         // The dose is of the exercise itself, or for a swap of the one that takes its place.
         var target = guide;
         if (Dose.Change == ClinicianChange.Swap && guide is not null)
@@ -123,9 +129,9 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         if (Dose.Change == ClinicianChange.Release && guide is not null && !Held.Contains(guide.Slug))
             ModelState.AddModelError(field(nameof(Dose.Change)), $"The {guide.Meta.Title.ToLowerInvariant()} is not held: there is nothing to release.");
         var needsDose = Dose.Change is ClinicianChange.Dose or ClinicianChange.Swap;
-        if (needsDose && Dose.Sets is null && ModelState.GetFieldValidationState(field(nameof(Dose.Sets))) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (needsDose && Dose.Sets is null && ModelState.GetFieldValidationState(field(nameof(Dose.Sets))) != ModelValidationState.Invalid)
             ModelState.AddModelError(field(nameof(Dose.Sets)), "Enter the sets, from 1 to 10.");
-        if (needsDose && Dose.Reps is null && ModelState.GetFieldValidationState(field(nameof(Dose.Reps))) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (needsDose && Dose.Reps is null && ModelState.GetFieldValidationState(field(nameof(Dose.Reps))) != ModelValidationState.Invalid)
             ModelState.AddModelError(field(nameof(Dose.Reps)), "Enter the reps, from 1 to 100.");
         if (needsDose && target is not null && Dose.Level is { } level && level > Math.Max(1, target.Meta.HasLevels ? target.Meta.LevelSteps.Count : 1))
             ModelState.AddModelError(field(nameof(Dose.Level)), target.Meta.HasLevels ? $"Choose a level from 1 to {target.Meta.LevelSteps.Count}." : $"{target.Meta.Title} has one level.");
