@@ -35,8 +35,8 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
         await users.UpdateSecurityStampAsync(user);
     }
 
-    [Fact]
-    public async Task A_physiotherapist_invites_a_patient_who_accepts_on_a_phone_logs_painful_workouts_and_reads_the_lowered_dose_on_today()
+    /// <summary>A physiotherapist at a desktop's size invites, and a patient on a phone registers and accepts.</summary>
+    private async Task<(BrowserSession Physio, BrowserSession Patient)> LinkedAsync(string program = "runners-knee")
     {
         var physio = await BrowserSession.StartAsync(host, app, BrowserSession.Desktop);
         _sessions.Add(physio);
@@ -67,7 +67,7 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
         await patient.RunAsync("clinic-accept", async () =>
         {
             await Patients.RegisterAsync(patient, app, Patients.NewEmail());
-            await Patients.StartProgramAsync(patient, "runners-knee", "2");
+            if (program.Length > 0) await Patients.StartProgramAsync(patient, program, "2");
             await patient.GotoAsync("/account/preferences");
             await patient.Page.GetByRole(AriaRole.Link, new() { Name = "Your physiotherapists" }).ClickAsync();
             await patient.ArriveAsync("**/account/physiotherapists");
@@ -77,7 +77,17 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await patient.ArriveAsync("**/account/physiotherapists");
             await patient.CheckPageAsync();
             Assert.Contains(physioEmail, await patient.Page.Locator(".care-links").TextContentAsync());
+        });
+        return (physio, patient);
+    }
 
+    [Fact]
+    public async Task A_physiotherapist_invites_a_patient_who_accepts_on_a_phone_logs_painful_workouts_and_reads_the_lowered_dose_on_today()
+    {
+        var (physio, patient) = await LinkedAsync();
+
+        await patient.RunAsync("clinic-painful-workouts", async () =>
+        {
             // Two workouts that hurt (6 out of 10, above the acceptable 5).
             for (var workout = 0; workout < 2; workout++)
             {
@@ -146,6 +156,81 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await patient.GotoAsync("/account/physiotherapists");
             await patient.CheckPageAsync();
             Assert.Contains("Opened your progress", await patient.Page.Locator(".clinic-audit").TextContentAsync());
+        });
+    }
+
+    [Fact]
+    public async Task A_physiotherapist_builds_a_program_from_the_guides_previews_and_starts_it_then_holds_an_exercise_and_the_patient_reads_it()
+    {
+        var (physio, patient) = await LinkedAsync(program: "");
+
+        await physio.RunAsync("clinic-build", async () =>
+        {
+            await physio.GotoAsync("/clinic");
+            await physio.Page.Locator(".caseload-row th a").First.ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*");
+            await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Start a program for this patient" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*/prescribe");
+            await physio.CheckPageAsync();
+            await physio.Page.GetByRole(AriaRole.Link, new() { Name = "Build a program from the guides" }).ClickAsync();
+            await physio.ArriveAsync(new System.Text.RegularExpressions.Regex("/clinic/programs/new\\?patient="));
+            await physio.CheckPageAsync();
+
+            // From the inner-range program, with a fourth phase of step-ups.
+            await physio.Page.GetByLabel("Start from a program").SelectOptionAsync("inner-range-quadriceps");
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Start from it" }).ClickAsync();
+            await physio.ArriveAsync(new System.Text.RegularExpressions.Regex("/clinic/programs/new\\?.*from=inner-range-quadriceps"));
+            await physio.CheckPageAsync();
+            Assert.Equal(3, await physio.Page.Locator(".builder-phase").CountAsync());
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Add a phase" }).ClickAsync();
+            await physio.Page.Locator(".builder-phase").Nth(3).WaitForAsync();
+            await physio.CheckPageAsync();
+            await physio.Page.Locator("[name='Draft.Phases[3].Name']").FillAsync("Steps");
+            await physio.Page.Locator("[name='Draft.Phases[3].Exercises[0].Slug']").SelectOptionAsync("step-up");
+            await physio.Page.Locator("[name='Draft.Phases[3].Exercises[0].Sets']").FillAsync("2");
+            await physio.Page.Locator("[name='Draft.Phases[3].Exercises[0].Reps']").FillAsync("8");
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Preview with virtual patients" }).ClickAsync();
+            await physio.Page.Locator(".preview-table").First.WaitForAsync();
+            await physio.CheckPageAsync();
+            Assert.Equal(2, await physio.Page.Locator(".preview-table").CountAsync());
+            Assert.Equal("Steps", await physio.Page.Locator("[name='Draft.Phases[3].Name']").InputValueAsync());
+
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Save the program" }).ClickAsync();
+            await physio.ArriveAsync(new System.Text.RegularExpressions.Regex("/prescribe\\?program=clinic-"));
+            await physio.CheckPageAsync();
+            await physio.Page.GetByLabel("The patient's usual knee pain in the morning (0-10)").FillAsync("2");
+            await physio.Page.GetByLabel("I have checked the patient for the warning signs", new() { Exact = false }).CheckAsync();
+            await physio.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("for this patient$") }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*");
+            await physio.CheckPageAsync();
+
+            // Hold the first exercise where it is, with a reason.
+            var first = await physio.Page.GetByLabel("Exercise", new() { Exact = true }).Locator("option").Nth(1).GetAttributeAsync("value");
+            await physio.Page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync(first!);
+            await physio.Page.GetByLabel("Hold it where it is").CheckAsync();
+            await physio.Page.GetByLabel("Why (the patient reads this)").FillAsync("until I see you on Friday");
+            await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Make this change" }).ClickAsync();
+            await physio.ArriveAsync("**/clinic/patients/*");
+            await physio.CheckPageAsync();
+            Assert.Contains("is held where it is", await physio.Page.Locator(".alert-success").TextContentAsync());
+
+            await physio.GotoAsync("/clinic/programs");
+            await physio.CheckPageAsync();
+            await physio.Page.Locator(".own-programs a").First.ClickAsync();
+            await physio.ArriveAsync("**/clinic/programs/clinic-*");
+            await physio.CheckPageAsync();
+            Assert.Equal(4, await physio.Page.Locator(".phase").CountAsync());
+        });
+
+        await patient.RunAsync("clinic-built-program", async () =>
+        {
+            await patient.GotoAsync("/today");
+            await patient.CheckPageAsync();
+            Assert.Contains("until I see you on Friday", await patient.Page.Locator(".decision-list").TextContentAsync());
+            await patient.Page.Locator(".program-position a").ClickAsync();
+            await patient.ArriveAsync("**/programs/mine");
+            await patient.CheckPageAsync();
+            Assert.Contains("Built for you by your physiotherapist", await patient.Page.Locator(".guide-tags").TextContentAsync());
         });
     }
 }
