@@ -150,7 +150,7 @@ public class ClinicTests : IDisposable
         using (await AcceptAsync(patient, await InviteAsync(physio))) { }
 
         string[] pages = ["/clinic", "/clinic/invite", $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}/notes", $"/clinic/patients/{patientId}/prescribe",
-            "/clinic/programs", "/clinic/programs/new", "/clinic/admin"];
+            "/clinic/programs", "/clinic/programs/new", "/clinic/admin", $"/clinic/patients/{patientId}?handler=Data"];
         foreach (var url in pages)
         {
             using var asPatient = await patient.GetAsync(url, TestContext.Current.CancellationToken);
@@ -161,8 +161,11 @@ public class ClinicTests : IDisposable
         }
         using (var post = await patient.PostAsync("/clinic/invite", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken))
             Assert.True(post.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, post.StatusCode.ToString());
-        using (var other = await stranger.GetAsync($"/clinic/patients/{patientId}", TestContext.Current.CancellationToken))
+        foreach (var url in new[] { $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}?handler=Data" })
+        {
+            using var other = await stranger.GetAsync(url, TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+        }
         Assert.Empty((await stranger.GetDocumentAsync("/clinic")).QuerySelectorAll(".caseload-row"));
         await using var db = _factory.OpenDatabase();
         Assert.False(await db.ClinicAudit.AnyAsync(a => a.PatientId == patientId, TestContext.Current.CancellationToken));
@@ -303,7 +306,15 @@ public class ClinicTests : IDisposable
         Assert.NotEqual(bridge, after.DoseOf("ball-bridge"));
         Assert.Equal(start, after.DoseOf("wall-squat"));
         Assert.Contains("your physiotherapist is keeping it there for now (\"keep depth while the tendon settles\")", after.MessageOf("wall-squat"));
-        Assert.Contains("(held)", (await physio.GetDocumentAsync(clinicPage)).QuerySelector("select[name='Dose.Exercise'] option[value='wall-squat']")!.TextContent);
+        var withHold = await physio.GetDocumentAsync(clinicPage);
+        Assert.Contains("(held)", withHold.QuerySelector("select[name='Dose.Exercise'] option[value='wall-squat']")!.TextContent);
+
+        // The patient's progress charts and tables, as on their own /progress, from the same numbers.
+        Assert.Contains("2 workouts: pain during them from 1 to 1", withHold.QuerySelector("#pain-heading")!.ParentElement!.TextContent);
+        Assert.Equal($"{clinicPage}?handler=Data&range=3m", withHold.QuerySelector<IHtmlElement>("#progress-charts")!.Dataset["source"]);
+        using (var data = System.Text.Json.JsonDocument.Parse(await physio.GetStringAsync($"{clinicPage}?handler=Data&range=3m", TestContext.Current.CancellationToken)))
+        using (var own = System.Text.Json.JsonDocument.Parse(await patient.GetStringAsync("/progress?handler=Data&range=3m", TestContext.Current.CancellationToken)))
+            Assert.Equal(own.RootElement.GetRawText(), data.RootElement.GetRawText());
 
         // Holding it again, or swapping for an exercise its guide does not name, is explained next to the field; nothing changes.
         var page = await physio.GetDocumentAsync(clinicPage);

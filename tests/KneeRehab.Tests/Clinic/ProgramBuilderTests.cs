@@ -182,6 +182,11 @@ public class ProgramBuilderTests : IDisposable
         }
         _factory.Clock!.Now = Start.Date.AddDays(4).AddHours(8);
         Assert.StartsWith("3×10", (await patient.GetDocumentAsync("/today")).DoseOf("straight-leg-raise"));
+        // The program is in its author's personal-data download.
+        var account = await physio.GetDocumentAsync("/identity/account/manage/personaldata");
+        using (var download = await physio.SubmitAsync(account.QuerySelector<IHtmlFormElement>("form#download-data")!))
+        using (var json = System.Text.Json.JsonDocument.Parse(await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
+            Assert.Equal(slug, Assert.Single(json.RootElement.GetProperty("clinic").GetProperty("builtPrograms").EnumerateArray()).GetProperty("Slug").GetString());
         var caseload = await physio.GetDocumentAsync("/clinic");
         Assert.Contains("Knee after a fall", caseload.QuerySelector(".caseload-row")!.TextContent);
 

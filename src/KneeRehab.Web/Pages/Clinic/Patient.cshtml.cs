@@ -32,6 +32,9 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
 
     public MilestonePanel? Milestones { get; private set; }
 
+    /// <summary>The charts and tables of the patient's /progress, over the range chosen here.</summary>
+    public ProgressData Progress { get; private set; } = null!;
+
     public IReadOnlyList<ProgramTransition> Steps { get; private set; } = [];
 
     /// <summary>The patient's latest program while it can still be cleared or ended from here.</summary>
@@ -95,12 +98,23 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         public string? Reason { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public async Task<IActionResult> OnGetAsync(string id, string? range)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, range)) return NotFound();
         db.Audit(users.GetUserId(User)!, id, clock.UtcNow(), "Opened your progress, report and program record");
         await db.SaveChangesAsync();
         return Page();
+    }
+
+    /// <summary>The numbers of the progress charts, as the patient's own /progress gives them; a view, on the patient's list.</summary>
+    public async Task<IActionResult> OnGetDataAsync(string id, string? range)
+    {
+        var me = users.GetUserId(User)!;
+        if (string.IsNullOrEmpty(id) || id.Length > 100 || !await db.FollowsAsync(me, id)) return NotFound();
+        var data = await new ProgressData(db, content, clock, $"/clinic/patients/{id}", forPatient: false).LoadAsync(id, range);
+        db.Audit(me, id, clock.UtcNow(), "Loaded your progress charts");
+        await db.SaveChangesAsync();
+        return data.Json();
     }
 
     public async Task<IActionResult> OnPostDoseAsync(string id)
@@ -211,12 +225,13 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
     }
 
     /// <summary>Everything the page shows; false when this physiotherapist does not follow the patient.</summary>
-    private async Task<bool> LoadAsync(string id)
+    private async Task<bool> LoadAsync(string id, string? range = null)
     {
         var me = users.GetUserId(User)!;
         if (string.IsNullOrEmpty(id) || id.Length > 100 || !await db.FollowsAsync(me, id)) return false;
         Patient = await db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync() ?? id;
         Report = await ProgressReport.BuildAsync(db, content, planner, clock, milestones, id);
+        Progress = await new ProgressData(db, content, clock, $"/clinic/patients/{id}", forPatient: false).LoadAsync(id, range);
         Milestones = await milestones.PanelAsync(id, Report.Today, compact: false);
         if (await db.Enrollments.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.Id).FirstOrDefaultAsync() is { } enrollment)
         {

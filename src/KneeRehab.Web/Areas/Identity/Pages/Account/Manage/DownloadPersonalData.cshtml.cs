@@ -100,7 +100,7 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
             .Select(l => new { l.CreatedUtc, l.ExpiresUtc, l.RevokedUtc, views = l.Views.OrderBy(v => v.ViewedUtc).Select(v => v.ViewedUtc).ToList() })
             .AsSplitQuery().ToListAsync());
 
-        // Physiotherapist mode (Clinic/): who follows the patient, what they opened; a physiotherapist's own invitations.
+        // Physiotherapist mode (Clinic/): who follows the patient, what they opened; a physiotherapist's own invitations and programs.
         var clinic = new
         {
             physiotherapists = WhenWritten(() => db.CareLinks.AsNoTracking().Where(l => l.PatientId == user.Id).OrderBy(l => l.Id)
@@ -114,6 +114,8 @@ public class DownloadPersonalDataModel(UserManager<ApplicationUser> userManager,
                 .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).Select(m => new { m.FromPhysio, m.AtUtc, m.Text, m.PatientId, m.PhysioId }).ToListAsync()),
             invitations = WhenWritten(() => db.CareInvitations.AsNoTracking().Where(i => i.PhysioId == user.Id).OrderBy(i => i.Id)
                 .Select(i => new { i.CreatedUtc, i.ExpiresUtc, i.AcceptedUtc }).ToListAsync()),
+            builtPrograms = WhenWritten(() => db.ClinicPrograms.AsNoTracking().Where(p => p.PhysioId == user.Id).OrderBy(p => p.Id)
+                .Select(p => new { p.Slug, p.Title, p.CreatedUtc, p.Definition }).ToListAsync()),
         };
 
         // Made from the workouts above (Data/ProgressSummary.cs), but stored, so part of what is held about the patient.
