@@ -161,7 +161,8 @@ public class ClinicTests : IDisposable
         }
         using (var post = await patient.PostAsync("/clinic/invite", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken))
             Assert.True(post.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.BadRequest, post.StatusCode.ToString());
-        foreach (var url in new[] { $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}?handler=Data" })
+        foreach (var url in new[] { $"/clinic/patients/{patientId}", $"/clinic/patients/{patientId}?handler=Data", $"/clinic/patients/{patientId}/notes", $"/clinic/patients/{patientId}/prescribe",
+            $"/clinic/patients/{patientId}/prescribe?program=runners-knee" })
         {
             using var other = await stranger.GetAsync(url, TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
