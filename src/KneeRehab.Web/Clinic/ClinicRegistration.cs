@@ -63,8 +63,13 @@ public static class ClinicRegistration
         db.CareLinks.AnyAsync(l => l.PhysioId == physioId && l.PatientId == patientId && l.EndedUtc == null);
 
     /// <summary>Records what a physiotherapist did with a patient's data; the patient sees the list in Account.</summary>
+    /// <remarks>A long reason is cut to the column's 200 characters: the change itself keeps it whole.</remarks>
     public static void Audit(this KneeRehabDbContext db, string physioId, string patientId, DateTime nowUtc, string action) =>
-        db.ClinicAudit.Add(new ClinicAuditEntry { PhysioId = physioId, PatientId = patientId, AtUtc = nowUtc, Action = action });
+        db.ClinicAudit.Add(new ClinicAuditEntry
+        {
+            PhysioId = physioId, PatientId = patientId, AtUtc = nowUtc,
+            Action = action.Length <= ClinicAuditEntry.ActionLength ? action : action[..(ClinicAuditEntry.ActionLength - 1)] + "…",
+        });
 }
 
 /// <summary>

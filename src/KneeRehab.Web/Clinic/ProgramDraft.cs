@@ -13,6 +13,11 @@ public sealed class ProgramDraft
 {
     public const int BlankRows = 2;
 
+    /// <summary>Enough for any home program, and keeps a program's front matter well inside what is stored.</summary>
+    public const int MostPhases = 8;
+
+    public const int MostExercisesPerPhase = 10;
+
     [Required(ErrorMessage = "Give the program a title.")]
     [StringLength(80, ErrorMessage = "Keep the title to 80 characters.")]
     public string? Title { get; set; }
@@ -84,6 +89,18 @@ public sealed class ProgramDraft
         public bool IsBlank => string.IsNullOrEmpty(Slug);
     }
 
+    /// <summary>Rows a hand-made post left empty (a list index it skipped binds as null) are dropped.</summary>
+    private void Tidy()
+    {
+        Phases ??= [];
+        Phases.RemoveAll(p => p is null);
+        foreach (var phase in Phases)
+        {
+            phase.Exercises ??= [];
+            phase.Exercises.RemoveAll(e => e is null);
+        }
+    }
+
     /// <summary>A draft that starts from a program (published, or one of the physiotherapist's own).</summary>
     public static ProgramDraft From(TrainingProgram program) => new()
     {
@@ -107,6 +124,7 @@ public sealed class ProgramDraft
     /// <summary>Blank rows to fill in: <see cref="BlankRows"/> after each phase's exercises, and a first phase when there is none.</summary>
     public void AddBlankRows()
     {
+        Tidy();
         if (Phases.Count == 0) Phases.Add(new PhaseDraft { Weeks = 2, MinSets = 2, MinReps = 10 });
         foreach (var phase in Phases)
             while (phase.Exercises.Count(e => e.IsBlank) < BlankRows) phase.Exercises.Add(new ExerciseDraft());
@@ -118,8 +136,11 @@ public sealed class ProgramDraft
     /// </summary>
     public void Check(ContentSnapshot content, string prefix, Action<string, string> problem)
     {
+        Tidy();
         var phases = Phases.Select((p, i) => (Phase: p, Index: i)).Where(p => !p.Phase.IsBlank).ToList();
         if (phases.Count == 0) problem($"{prefix}.Phases[0].Name", "A program needs at least one phase with exercises.");
+        if (phases.Count > MostPhases) problem($"{prefix}.Phases[{phases[MostPhases].Index}].Name", $"A program has at most {MostPhases} phases.");
+        if (phases.Sum(p => p.Phase.Weeks ?? 0) > 52) problem($"{prefix}.Phases[{phases[^1].Index}].Weeks", "The phases add up to more than 52 weeks.");
         foreach (var (phase, i) in phases)
         {
             var at = $"{prefix}.Phases[{i}]";
@@ -129,6 +150,7 @@ public sealed class ProgramDraft
             if (phase.MinSets is null) problem($"{at}.MinSets", "Enter the sets an exercise must reach to move on.");
             if (phase.MinReps is null) problem($"{at}.MinReps", "Enter the reps an exercise must reach to move on.");
             if (phase.Exercises.All(e => e.IsBlank)) problem($"{at}.Exercises[0].Slug", $"Choose at least one exercise for phase {i + 1}.");
+            if (phase.Exercises.Count(e => !e.IsBlank) > MostExercisesPerPhase) problem($"{at}.Exercises[0].Slug", $"A phase has at most {MostExercisesPerPhase} exercises.");
             var seen = new HashSet<string>();
             for (var j = 0; j < phase.Exercises.Count; j++)
             {
@@ -158,7 +180,7 @@ public sealed class ProgramDraft
     }
 
     /// <summary>The front matter of the draft (after <see cref="Check"/> found nothing), with the slug it is kept under.</summary>
-    public ProgramFrontMatter ToFrontMatter(string slug, ContentSnapshot content, string builtBy, DateOnly builtOn)
+    public ProgramFrontMatter ToFrontMatter(string slug, ContentSnapshot content, DateOnly builtOn)
     {
         var phases = new List<ProgramPhase>();
         var week = 1;
@@ -193,7 +215,8 @@ public sealed class ProgramDraft
             Weeks = week - 1,
             WorkoutsPerWeek = WorkoutsPerWeek!.Value,
             Phases = phases,
-            Sources = [new GuideSource { Kind = "clinician", Ref = $"Built in KneeRehab by {builtBy} on {builtOn:d MMMM yyyy}", Note = "the exercises, their cautions and their sources are in the guides" }],
+            // No name or address: the program outlives its author's account, and its file may be published.
+            Sources = [new GuideSource { Kind = "clinician", Ref = $"Built in KneeRehab by a physiotherapist on {builtOn:d MMMM yyyy}", Note = "the exercises, their cautions and their sources are in the guides" }],
             Milestones = string.IsNullOrEmpty(MilestonesFrom) ? [] : content.FindProgram(MilestonesFrom)?.Meta.Milestones ?? [],
         };
     }

@@ -44,6 +44,8 @@ public sealed class CareInvitation
 /// <summary>What a physiotherapist did with a patient's data: every view and every change, shown to the patient.</summary>
 public sealed class ClinicAuditEntry
 {
+    public const int ActionLength = 200;
+
     public int Id { get; set; }
 
     public required string PhysioId { get; set; }

@@ -10,6 +10,8 @@ public sealed class ClinicProgram
     /// <summary>Slugs of built programs start with this; content slugs may not.</summary>
     public const string SlugPrefix = "clinic-";
 
+    public const int DefinitionLength = 20_000;
+
     public int Id { get; set; }
 
     public required string Slug { get; set; }

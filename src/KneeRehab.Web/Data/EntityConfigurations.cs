@@ -145,7 +145,7 @@ public sealed class ClinicAuditEntryConfiguration : IEntityTypeConfiguration<Cli
     {
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.PhysioId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(a => a.Action).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(ClinicAuditEntry.ActionLength);
         builder.HasIndex(a => new { a.PatientId, a.AtUtc });
     }
 }
@@ -158,7 +158,7 @@ public sealed class ClinicProgramConfiguration : IEntityTypeConfiguration<Clinic
         builder.Property(p => p.Slug).HasMaxLength(40);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Title).HasMaxLength(80);
-        builder.Property(p => p.Definition).HasMaxLength(20_000);
+        builder.Property(p => p.Definition).HasMaxLength(ClinicProgram.DefinitionLength);
         builder.HasIndex(p => new { p.PhysioId, p.CreatedUtc });
     }
 }

@@ -136,13 +136,13 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     /// The phase's exercises, with the physiotherapist's swaps made in it applied in the order they were made: the
     /// walk and /today read the phase through here. A swap that no longer fits (its exercise is not in the phase) is passed over.
     /// </summary>
-    public static IReadOnlyList<ProgramExercise> ExercisesOf(ProgramPhase phase, int phaseIndex, IEnumerable<ClinicianDose> changes)
+    public static IReadOnlyList<ProgramExercise> ExercisesOf(ProgramPhase phase, int phaseIndex, IEnumerable<ClinicianDose> changes, ContentSnapshot content)
     {
         var items = phase.Exercises.ToList();
         foreach (var swap in changes.Where(c => c is { Change: ClinicianChange.Swap, SwapTo: not null } && c.PhaseIndex == phaseIndex))
         {
             var at = items.FindIndex(e => e.Slug == swap.ExerciseSlug);
-            if (at < 0 || items.Any(e => e.Slug == swap.SwapTo)) continue;
+            if (at < 0 || items.Any(e => e.Slug == swap.SwapTo) || content.FindGuide(swap.SwapTo!) is null) continue;
             items[at] = new ProgramExercise
             {
                 Slug = swap.SwapTo!, Sets = swap.Dose.Sets, Reps = swap.Dose.Reps, HoldSeconds = swap.Dose.HoldSeconds, LoadKg = swap.Dose.LoadKg, Level = swap.Dose.Level,
@@ -342,8 +342,12 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         /// </summary>
         public void Apply(ClinicianDose set)
         {
+            var before = PhaseExercises().ToList();
+            // A hold, a release or a swap is in force from its day whatever the program's state, as RestoreBefore
+            // keeps it when a later walk starts after it: the record is the same whichever day a walk starts from.
+            Keep(set);
             if (_status != ProgramStatus.Active) return;
-            if (PhaseExercises().FirstOrDefault(p => p.Item.Slug == set.ExerciseSlug) is not ({ } item, { } guide)) return;
+            if (before.FirstOrDefault(p => p.Item.Slug == set.ExerciseSlug) is not ({ } item, { } guide)) return;
             var ladder = Ladder(guide);
             var current = CurrentDose(item, _latest.GetValueOrDefault(item.Slug), _phaseIndex);
             var title = guide.Meta.Title.ToLowerInvariant();
@@ -363,17 +367,13 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                     Record(item.Slug, new Decision(DecisionKind.Hold, current, [Reason.SetByPhysiotherapist],
                         $"Your physiotherapist lets your {title} move up again when it goes well: \"{set.Reason}\""), set.Date, workoutId: null, current);
                     break;
-                case ClinicianChange.Swap when set.SwapTo is { } to && Library.FindGuide(to) is { } replacement && !PhaseExercises().Any(p => p.Item.Slug == to):
+                case ClinicianChange.Swap when set.SwapTo is { } to && Library.FindGuide(to) is { } replacement && !before.Any(p => p.Item.Slug == to):
                     var swapped = set.Dose.ToDose();
-                    Keep(set);
                     Record(to, new Decision(DecisionKind.Hold, swapped, [Reason.SwappedByPhysiotherapist],
                         $"Your physiotherapist swapped your {title} for the {replacement.Meta.Title.ToLowerInvariant()}, at {swapped.Describe(Ladder(replacement).Kind)}: \"{set.Reason}\""),
                         set.Date, workoutId: null, swapped);
-                    return;
-                case ClinicianChange.Swap:
-                    return;
+                    break;
             }
-            Keep(set);
         }
 
         /// <summary>The holds and swaps in force: a hold until its release, a swap for the phase it was made in.</summary>
@@ -474,7 +474,8 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
 
             var now = Noon(workout.Date);
             var exit = new PhaseExitRule(phase.Exit.GreenWorkouts, phase.Exit.MinSets, phase.Exit.MinReps);
-            var exercises = PhaseExercises().Select(pair => (pair.Item, Exercise: new PhaseExercise(Ladder(pair.Guide).Kind,
+            // A held exercise is the physiotherapist's to move: the phase is judged on the others.
+            var exercises = PhaseExercises().Where(pair => !_held.ContainsKey(pair.Item.Slug)).Select(pair => (pair.Item, Exercise: new PhaseExercise(Ladder(pair.Guide).Kind,
                 [.. Sessions(pair.Item.Slug, upTo, null, null).Where(s => s.Date >= _phaseStartedOn)
                     .Select(s => new ClassifiedSession(s.Prescribed, Engine.Classify(s, enrollment.BaselineMorningPain, now)))]))).ToList();
             if (exercises.Count == 0 || exercises.Any(e => PhaseEvaluator.AwaitsMorningPain(e.Exercise, exit))) return;
@@ -491,6 +492,7 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
                 case PhaseOutcome.Advance:
                     (_phaseIndex, _phaseStartedOn, _repeats) = (_phaseIndex + 1, workout.Date.AddDays(1), 0);
                     Add(TransitionKind.PhaseAdvanced, workout, "PHASE_EXIT_MET", $"Phase \"{phase.Name}\" is done: on to \"{Phase.Name}\".");
+                    KeepHeldIntoPhase(workout.Date);
                     break;
                 case PhaseOutcome.Repeat:
                     (_phaseStartedOn, _repeats) = (workout.Date.AddDays(1), _repeats + 1);
@@ -505,11 +507,23 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
             }
         }
 
+        /// <summary>A held exercise that goes on into the next phase stays at its dose, not the phase's starting dose.</summary>
+        private void KeepHeldIntoPhase(DateOnly date)
+        {
+            foreach (var (item, guide) in PhaseExercises())
+            {
+                if (!_held.TryGetValue(item.Slug, out var why) || _latest.GetValueOrDefault(item.Slug) is not { } latest) continue;
+                var kept = latest.Next.ToDose();
+                Record(item.Slug, new Decision(DecisionKind.Hold, kept, [Reason.HeldByPhysiotherapist],
+                    $"Stays at {kept.Describe(Ladder(guide).Kind)} in the new phase: your physiotherapist is keeping it there for now (\"{why}\")."), date, workoutId: null, kept);
+            }
+        }
+
         private static bool MoreUrgent(string? code, string? than) =>
             RedFlagScreen.Find(code ?? "") is { } sign && (RedFlagScreen.Find(than ?? "") is not { } current || sign.Urgency < current.Urgency);
 
         private IEnumerable<(ProgramExercise Item, ExerciseGuide Guide)> PhaseExercises() =>
-            ExercisesOf(Phase, _phaseIndex, _swaps).Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
+            ExercisesOf(Phase, _phaseIndex, _swaps, Library).Select(item => (item, Library.FindGuide(item.Slug))).Where(p => p.Item2 is not null).Select(p => (p.item, p.Item2!));
 
         /// <summary>
         /// The exercise's sessions in this program up to the workout at <paramref name="upTo"/>, newest first, one per

@@ -101,7 +101,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         var swaps = await db.ClinicianDoses.AsNoTracking()
             .Where(d => d.EnrollmentId == enrollment.Id && d.Change == ClinicianChange.Swap && d.PhaseIndex == enrollment.PhaseIndex)
             .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).ToListAsync();
-        var items = ProgramRecord.ExercisesOf(phase, enrollment.PhaseIndex, swaps);
+        var items = ProgramRecord.ExercisesOf(phase, enrollment.PhaseIndex, swaps, content.Current);
         var latest = await LatestDecisionsAsync(enrollment.Id, items.Select(e => e.Slug).ToList());
         var daysAway = enrollment.LastActivityOn is { } last && today.DayNumber - last.DayNumber > engine.Options.GapDays
             ? today.DayNumber - last.DayNumber

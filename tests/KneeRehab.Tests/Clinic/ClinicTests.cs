@@ -366,6 +366,32 @@ public class ClinicTests : IDisposable
         await using (var db = _factory.OpenDatabase()) before = Decisions(db);
         await _factory.RecordFromAsync(enrollment.Id, enrollment.StartedOn);
         await using (var db = _factory.OpenDatabase()) Assert.Equal(before, Decisions(db));
+        // And from a day in the middle, after the hold and before its release.
+        await _factory.RecordFromAsync(enrollment.Id, enrollment.StartedOn.AddDays(5));
+        await using (var db = _factory.OpenDatabase()) Assert.Equal(before, Decisions(db));
+    }
+
+    [Fact]
+    public async Task A_held_exercise_does_not_hold_up_the_phase_and_keeps_its_dose_into_the_next_one()
+    {
+        var physio = await PhysioAsync(_factory);
+        var (patient, enrollment) = await _factory.StartedAsync("runners-knee");
+        using (await AcceptAsync(patient, await InviteAsync(physio))) { }
+        var page = await physio.GetDocumentAsync($"/clinic/patients/{enrollment.UserId}");
+        using (var held = await physio.SubmitAsync(page.QuerySelector<IHtmlFormElement>(".clinician-dose form")!, null, new Dictionary<string, string>
+        {
+            ["Dose.Exercise"] = "side-lying-hip-abduction", ["Dose.Change"] = "Hold", ["Dose.Reason"] = "the hip is sore",
+        })) held.AssertRedirect($"/clinic/patients/{enrollment.UserId}");
+        var start = (await patient.GetDocumentAsync("/today")).DoseOf("side-lying-hip-abduction");
+
+        // Two weeks of good workouts: the phase moves on (the held exercise is not judged), and in "Control" the
+        // held exercise stays where it was (3×12 with a 2 s hold), not at the new phase's starting dose (3×12 with a 3 s hold).
+        await TrainAsync(patient, 0, 14);
+        var today = await patient.GetDocumentAsync("/today");
+        Assert.Contains("Control", today.QuerySelector(".program-position")!.TextContent);
+        Assert.Equal(start, today.DoseOf("side-lying-hip-abduction"));
+        Assert.StartsWith("Stays at 3×12 with a 2 s hold in the new phase: your physiotherapist is keeping it there for now", today.MessageOf("side-lying-hip-abduction"));
+        Assert.DoesNotContain("3 s hold", today.DoseOf("side-lying-hip-abduction"));
     }
 
     [Fact]

@@ -254,7 +254,7 @@ public class ProgramBuilderTests : IDisposable
         draft.Check(content, "Draft", (field, message) => problems.Add($"{field}: {message}"));
         Assert.Empty(problems);
         var loaded = new List<ContentProblem>();
-        var program = ContentLoader.ReadProgram(FrontMatterReader.Write(draft.ToFrontMatter("clinic-test", content, "physio@example.test", new DateOnly(2026, 3, 2))), content, loaded);
+        var program = ContentLoader.ReadProgram(FrontMatterReader.Write(draft.ToFrontMatter("clinic-test", content, new DateOnly(2026, 3, 2))), content, loaded);
         Assert.Empty(loaded);
         Assert.NotNull(program);
         Assert.NotEmpty(program.Meta.Milestones);

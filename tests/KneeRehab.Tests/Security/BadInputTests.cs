@@ -1022,6 +1022,16 @@ public sealed class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             });
         }
 
+        yield return ("POST /clinic/programs/new?handler=Preview · phases and rows by explicit indexes that skip", async s =>
+        {
+            var physio = await Clinic.ClinicTests.PhysioAsync(s.Factory);
+            var form = await s.FormAsync(physio, "/clinic/programs/new", "form.program-builder", "Preview with virtual patients");
+            // An index the binder cannot fill becomes an empty entry in the list.
+            form = form.With("Draft.Phases.index", "0").Adding("Draft.Phases.index", "7").With("Draft.Phases[0].Exercises.index", "3").Adding("Draft.Phases[0].Exercises.index", "9")
+                .With("Draft.Phases[0].Exercises[3].Slug", "wall-squat");
+            return Sending(form, AnyMessage());
+        });
+
         foreach (var (change, swapTo, field, message) in new[]
         {
             ("99", "", "Dose.Change", "Choose what to change."),

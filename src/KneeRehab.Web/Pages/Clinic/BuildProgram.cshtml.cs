@@ -94,10 +94,15 @@ public class BuildProgramModel(KneeRehabDbContext db, ContentLibrary content, Us
     {
         Draft.Check(content.Current, nameof(Draft), ModelState.AddModelError);
         if (!ModelState.IsValid) return null;
-        var email = User.Identity?.Name ?? "a physiotherapist";
-        var meta = Draft.ToFrontMatter(slug, content.Current, email, clock.Today());
+        var meta = Draft.ToFrontMatter(slug, content.Current, clock.Today());
+        var definition = FrontMatterReader.Write(meta);
+        if (definition.Length > ClinicProgram.DefinitionLength)
+        {
+            ModelState.AddModelError("", "The program is too long to keep: make it shorter (fewer phases or exercises).");
+            return null;
+        }
         var problems = new List<ContentProblem>();
-        var program = ContentLoader.ReadProgram(FrontMatterReader.Write(meta), content.Current, problems);
+        var program = ContentLoader.ReadProgram(definition, content.Current, problems);
         foreach (var problem in problems)
             ModelState.AddModelError(problem.Field.StartsWith("milestones", StringComparison.Ordinal) ? $"{nameof(Draft)}.{nameof(Draft.MilestonesFrom)}" : "",
                 $"{problem.Field}: {problem.Message}");

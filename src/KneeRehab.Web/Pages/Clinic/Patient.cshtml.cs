@@ -132,7 +132,9 @@ public class PatientModel(KneeRehabDbContext db, ContentLibrary content, UserMan
         }
         // The dose is of the exercise itself, or for a swap of the one that takes its place.
         var target = guide;
-        if (Dose.Change == ClinicianChange.Swap && guide is not null)
+        if (Dose.Change == ClinicianChange.Swap && Swaps.Count == 0)
+            ModelState.AddModelError(field(nameof(Dose.Change)), "No exercise of this phase has an easier or harder one to swap to.");
+        else if (Dose.Change == ClinicianChange.Swap && guide is not null)
         {
             target = Swaps.FirstOrDefault(s => s.From == guide && s.To.Slug == Dose.SwapTo).To;
             if (target is null)
