@@ -1,7 +1,7 @@
-using KneeRehab.Web.Programs;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using KneeRehab.Web.Outcomes;
+using KneeRehab.Web.Programs;
 using KneeRehab.Web.Training;
 using Microsoft.EntityFrameworkCore;
 

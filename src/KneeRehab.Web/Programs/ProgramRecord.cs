@@ -151,6 +151,12 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
         return items;
     }
 
+    /// <summary>The physiotherapist's swaps made in a phase of the program, in the order they were made (for <see cref="ExercisesOf"/>).</summary>
+    public static Task<List<ClinicianDose>> SwapsInAsync(KneeRehabDbContext db, int enrollmentId, int phaseIndex) =>
+        db.ClinicianDoses.AsNoTracking()
+            .Where(d => d.EnrollmentId == enrollmentId && d.Change == ClinicianChange.Swap && d.PhaseIndex == phaseIndex)
+            .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).ToListAsync();
+
     /// <summary>
     /// Makes every decision of the program again from <paramref name="from"/> on, and saves them with the
     /// program's new phase and status. The caller holds the transaction that also saved what changed.

@@ -1,7 +1,7 @@
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
-using KneeRehab.Web.Workouts;
 using KneeRehab.Web.Training;
+using KneeRehab.Web.Workouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeRehab.Web.Programs;
@@ -98,9 +98,7 @@ public sealed class TodayPlanner(KneeRehabDbContext db, ContentLibrary content, 
         if (enrollment is null || await db.FindProgramAsync(content.Current, enrollment.ProgramSlug) is not { } program) return null;
 
         var phase = program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)];
-        var swaps = await db.ClinicianDoses.AsNoTracking()
-            .Where(d => d.EnrollmentId == enrollment.Id && d.Change == ClinicianChange.Swap && d.PhaseIndex == enrollment.PhaseIndex)
-            .OrderBy(d => d.Date).ThenBy(d => d.AtUtc).ThenBy(d => d.Id).ToListAsync();
+        var swaps = await ProgramRecord.SwapsInAsync(db, enrollment.Id, enrollment.PhaseIndex);
         var items = ProgramRecord.ExercisesOf(phase, enrollment.PhaseIndex, swaps, content.Current);
         var latest = await LatestDecisionsAsync(enrollment.Id, items.Select(e => e.Slug).ToList());
         var daysAway = enrollment.LastActivityOn is { } last && today.DayNumber - last.DayNumber > engine.Options.GapDays

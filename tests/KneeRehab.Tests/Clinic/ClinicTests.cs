@@ -76,7 +76,9 @@ public class ClinicTests : IDisposable
         // The link in the invitation shows who invites and what they will see, before anything is shared.
         var invited = await patient.GetDocumentAsync($"/account/physiotherapists?code={Uri.EscapeDataString(code)}");
         Assert.StartsWith("physio-", invited.QuerySelector(".inviting strong")!.TextContent);
-        Assert.Contains("They can set the next dose of an exercise of your program, with a reason you will read on your Today page, and after seeing you let a paused program carry on or end it, with a reason in its record; they cannot change anything else.", System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " "));
+        var promise = System.Text.RegularExpressions.Regex.Replace(invited.QuerySelector("main")!.TextContent, @"\s+", " ");
+        Assert.Contains("They can change an exercise of your program (set its next dose, keep it where it is, or swap it for an easier or harder one), each time with a reason you will read on your Today page;", promise);
+        Assert.Contains("They cannot change anything else: not your workouts, check-ins or account.", promise);
         Assert.Equal(code, invited.QuerySelector<IHtmlInputElement>("input[name='Code']")!.Value);
         await using (var db = _factory.OpenDatabase()) Assert.False(await db.CareLinks.AnyAsync(TestContext.Current.CancellationToken));
 

@@ -60,7 +60,10 @@ public class FinishedModel(KneeRehabDbContext db, ContentLibrary content, UserMa
             .Select(e => new { e.ExerciseSlug, e.Prescribed })
             .ToListAsync();
         firstPrescribed.RemoveAll(e => e.Prescribed is null);
-        var lastPhase = program.Meta.Phases[^1].Exercises.Select(e => e.Slug).ToHashSet();
+        // The last phase as the patient did it: with any swap their physiotherapist made in it.
+        var last = program.Meta.Phases.Count - 1;
+        var swaps = await ProgramRecord.SwapsInAsync(db, id, last);
+        var lastPhase = ProgramRecord.ExercisesOf(program.Meta.Phases[last], last, swaps, content.Current).Select(e => e.Slug).ToHashSet();
         Exercises = [.. decisions.Select(d => d.ExerciseSlug).Distinct().Select(slug =>
         {
             var guide = content.Current.FindGuide(slug);

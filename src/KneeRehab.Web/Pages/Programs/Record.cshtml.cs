@@ -1,6 +1,6 @@
-using KneeRehab.Web.Programs;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

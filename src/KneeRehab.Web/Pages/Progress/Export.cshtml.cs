@@ -1,4 +1,3 @@
-using KneeRehab.Web.Programs;
 using System.Globalization;
 using CsvHelper;
 using Ical.Net;
@@ -7,6 +6,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
+using KneeRehab.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
