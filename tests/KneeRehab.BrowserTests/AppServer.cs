@@ -28,6 +28,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>The clinic's configured administrator (<c>Clinic:Administrators</c>), who grants the physiotherapist role at /clinic/admin.</summary>
+    public const string Administrator = "clinic-administrator@example.test";
+
     /// <summary>The e-mail the app sends, as files in its pickup folder.</summary>
     public KneeRehab.Tests.Mailbox Mailbox => new(Path.Combine(_dataDirectory, "mail"));
 
@@ -45,6 +48,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", "1000");
         // The workout player's hold and rest timers run 50 times faster: a 10 s hold takes 0.2 s, and still runs.
         builder.UseSetting("Player:TimeScale", "50");
+        builder.UseSetting("Clinic:Administrators:0", Administrator);
     }
 
     protected override void Dispose(bool disposing)

@@ -35,10 +35,34 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
         await users.UpdateSecurityStampAsync(user);
     }
 
-    /// <summary>A physiotherapist at a desktop's size invites, and a patient on a phone registers and accepts.</summary>
-    private async Task<(BrowserSession Physio, BrowserSession Patient)> LinkedAsync(string program = "runners-knee")
+    /// <summary>
+    /// The clinic's administrator (configured, at a desktop's size) makes a registered account a physiotherapist at
+    /// /clinic/admin. The administrator registers once per server.
+    /// </summary>
+    private async Task GrantAtAdminAsync(string email)
     {
-        var physio = await BrowserSession.StartAsync(host, app, BrowserSession.Desktop);
+        var admin = await BrowserSession.StartAsync(host, app, BrowserSession.Desktop);
+        _sessions.Add(admin);
+        await admin.RunAsync("clinic-admin", async () =>
+        {
+            await Patients.RegisterAsync(admin, app, AppServer.Administrator);
+            await admin.GotoAsync("/clinic/admin");
+            await admin.CheckPageAsync();
+            await admin.Page.GetByLabel("Make a registered account a physiotherapist").FillAsync(email);
+            await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Grant the role" }).ClickAsync();
+            await admin.ArriveAsync("**/clinic/admin");
+            await admin.CheckPageAsync();
+            Assert.Contains(email, await admin.Page.Locator("main").TextContentAsync());
+        });
+    }
+
+    /// <summary>
+    /// A physiotherapist invites (at a desktop's size unless <paramref name="physioSize"/> says otherwise), and a patient
+    /// on a phone registers, starts <paramref name="program"/> (none when empty) and accepts.
+    /// </summary>
+    private async Task<(BrowserSession Physio, BrowserSession Patient)> LinkedAsync(string program = "runners-knee", (int, int)? physioSize = null, bool grantAtAdmin = false)
+    {
+        var physio = await BrowserSession.StartAsync(host, app, physioSize ?? BrowserSession.Desktop);
         _sessions.Add(physio);
         var patient = await BrowserSession.StartAsync(host, app, BrowserSession.Phone);
         _sessions.Add(patient);
@@ -48,7 +72,8 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
         await physio.RunAsync("clinic-invite", async () =>
         {
             await Patients.RegisterAsync(physio, app, physioEmail);
-            await GrantAsync(physioEmail);
+            if (grantAtAdmin) await GrantAtAdminAsync(physioEmail);
+            else await GrantAsync(physioEmail);
             // Granting ends the sessions: the physiotherapist logs in again, and the menu has "Patients".
             await physio.GotoAsync("/identity/account/login");
             await Patients.LogInAsync(physio, physioEmail);
@@ -162,7 +187,8 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
     [Fact]
     public async Task A_physiotherapist_builds_a_program_from_the_guides_previews_and_starts_it_then_holds_an_exercise_and_the_patient_reads_it()
     {
-        var (physio, patient) = await LinkedAsync(program: "");
+        // This time the physiotherapist works on a phone, and the administrator grants the role from the site.
+        var (physio, patient) = await LinkedAsync(program: "", physioSize: BrowserSession.Phone, grantAtAdmin: true);
 
         await physio.RunAsync("clinic-build", async () =>
         {
@@ -198,6 +224,9 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Save the program" }).ClickAsync();
             await physio.ArriveAsync(new System.Text.RegularExpressions.Regex("/prescribe\\?program=clinic-"));
             await physio.CheckPageAsync();
+            // On a phone the page (the patient's long address in its heading, the preview tables) fits the screen's width.
+            var width = await physio.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= BrowserSession.Phone.Width, $"the page is {width} px wide on a {BrowserSession.Phone.Width} px phone");
             await physio.Page.GetByLabel("The patient's usual knee pain in the morning (0-10)").FillAsync("2");
             await physio.Page.GetByLabel("I have checked the patient for the warning signs", new() { Exact = false }).CheckAsync();
             await physio.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("for this patient$") }).ClickAsync();
