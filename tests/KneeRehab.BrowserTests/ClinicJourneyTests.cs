@@ -184,6 +184,13 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
         });
     }
 
+    /// <summary>On a phone the page fits the screen's width: nothing (a long address, a table) makes it scroll sideways.</summary>
+    private static async Task FitsThePhoneAsync(BrowserSession session)
+    {
+        var width = await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= BrowserSession.Phone.Width, $"{session.Page.Url} is {width} px wide on a {BrowserSession.Phone.Width} px phone");
+    }
+
     [Fact]
     public async Task A_physiotherapist_builds_a_program_from_the_guides_previews_and_starts_it_then_holds_an_exercise_and_the_patient_reads_it()
     {
@@ -220,13 +227,13 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.CheckPageAsync();
             Assert.Equal(2, await physio.Page.Locator(".preview-table").CountAsync());
             Assert.Equal("Steps", await physio.Page.Locator("[name='Draft.Phases[3].Name']").InputValueAsync());
+            await FitsThePhoneAsync(physio);
 
             await physio.Page.GetByRole(AriaRole.Button, new() { Name = "Save the program" }).ClickAsync();
             await physio.ArriveAsync(new System.Text.RegularExpressions.Regex("/prescribe\\?program=clinic-"));
             await physio.CheckPageAsync();
             // On a phone the page (the patient's long address in its heading, the preview tables) fits the screen's width.
-            var width = await physio.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(width <= BrowserSession.Phone.Width, $"the page is {width} px wide on a {BrowserSession.Phone.Width} px phone");
+            await FitsThePhoneAsync(physio);
             await physio.Page.GetByLabel("The patient's usual knee pain in the morning (0-10)").FillAsync("2");
             await physio.Page.GetByLabel("I have checked the patient for the warning signs", new() { Exact = false }).CheckAsync();
             await physio.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("for this patient$") }).ClickAsync();
@@ -242,6 +249,7 @@ public class ClinicJourneyTests(AppServer app, BrowserHost host) : IClassFixture
             await physio.ArriveAsync("**/clinic/patients/*");
             await physio.CheckPageAsync();
             Assert.Contains("is held where it is", await physio.Page.Locator(".alert-success").TextContentAsync());
+            await FitsThePhoneAsync(physio);
 
             await physio.GotoAsync("/clinic/programs");
             await physio.CheckPageAsync();
