@@ -355,6 +355,11 @@ public class ClinicTests : IDisposable
         Assert.StartsWith("2×10", swapped.DoseOf("wall-slide"));
         Assert.StartsWith("Your physiotherapist swapped your wall squat for the wall slide, at 2×10", swapped.MessageOf("wall-slide"));
         Assert.EndsWith(": \"squatting hurts after the weekend\"", swapped.MessageOf("wall-slide"));
+        // The calendar of the coming workouts names the wall slide in this phase.
+        var calendar = (await patient.GetStringAsync("/progress/export?handler=Calendar", TestContext.Current.CancellationToken)).Replace("\r\n ", "", StringComparison.Ordinal);
+        var nextWorkout = calendar.Split("BEGIN:VEVENT")[1];
+        Assert.Contains("Wall slide", nextWorkout);
+        Assert.DoesNotContain("Wall squat", nextWorkout);
         var audit = (await patient.GetDocumentAsync("/account/physiotherapists")).QuerySelectorAll(".clinic-audit li").Select(li => li.TextContent).ToList();
         Assert.Contains(audit, a => a.Contains("Held your wall squat where it is: \"keep depth while the tendon settles\"", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Contains("Swapped your wall squat for the wall slide at 2×10", StringComparison.Ordinal));

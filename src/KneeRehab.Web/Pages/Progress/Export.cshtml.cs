@@ -64,16 +64,20 @@ public class ExportModel(KneeRehabDbContext db, ContentLibrary content, UserMana
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", $"KneeRehab: {program.Meta.Title}");
         var today = await db.TodayForAsync(clock, userId);
+        // The phase the patient is in, with any swap their physiotherapist made in it; later phases as the program plans them.
+        var current = program.Meta.Phases[Math.Clamp(enrollment.PhaseIndex, 0, program.Meta.Phases.Count - 1)];
+        var currentExercises = ProgramRecord.ExercisesOf(current, enrollment.PhaseIndex, await ProgramRecord.SwapsInAsync(db, enrollment.Id, enrollment.PhaseIndex), content.Current);
         foreach (var day in program.PlannedDays(enrollment.StartedOn, DateOnly.MaxValue))
         {
             if (day < today) continue;
             var week = (day.DayNumber - enrollment.StartedOn.DayNumber) / 7 + 1;
             var phase = program.PhaseOfWeek(week);
+            var exercises = phase == current ? currentExercises : phase.Exercises;
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"kneerehab-{enrollment.Id}-{day:yyyyMMdd}",
                 Summary = $"KneeRehab: {program.Meta.Title} workout",
-                Description = $"Week {week}, {phase.Name}: " + string.Join(", ", phase.Exercises.Select(e => content.Current.FindGuide(e.Slug)?.Meta.Title ?? e.Slug))
+                Description = $"Week {week}, {phase.Name}: " + string.Join(", ", exercises.Select(e => content.Current.FindGuide(e.Slug)?.Meta.Title ?? e.Slug))
                     + ". Open Today in KneeRehab for your exact dose.",
                 Start = new CalDateTime(day.Year, day.Month, day.Day),
                 End = new CalDateTime(day.Year, day.Month, day.Day).AddDays(1),
