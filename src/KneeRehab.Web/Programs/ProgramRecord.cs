@@ -56,6 +56,8 @@ public sealed class ProgramRecord(KneeRehabDbContext db, ContentLibrary content,
     /// </summary>
     public async Task<ProgramEnrollment?> BeginAsync(string userId, TrainingProgram program, int baselineMorningPain, DateOnly today, DateTime nowUtc, string? note = null)
     {
+        // Two starts at once (a double tap, the patient and their physiotherapist) take turns.
+        await PatientLock.TakeAsync(db, userId);
         var running = await db.Enrollments.Where(e => e.UserId == userId && e.EndedOn == null).ToListAsync();
         // Ended first: the unique index allows one active enrollment per user.
         foreach (var ending in running)

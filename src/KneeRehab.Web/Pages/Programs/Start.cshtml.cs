@@ -79,7 +79,9 @@ public class StartModel(KneeRehabDbContext db, ContentLibrary content, UserManag
         var today = await planner.TodayForAsync(userId);
         var now = clock.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // A double tap (or two tabs) posts the same start twice: the program started by the first is the one.
+        // A double tap (or two tabs) posts the same start twice: the program started by the first is the one. The
+        // patient's lock makes the second wait for the first to commit, so it sees that program (PostgreSQL).
+        await PatientLock.TakeAsync(db, userId);
         if (await db.Enrollments.AnyAsync(e => e.UserId == userId && e.EndedOn == null && e.ProgramSlug == Program.Slug && e.StartedOn == today) && !Input.ConfirmEnd)
             return RedirectToPage("/Today/Index");
         // The answers given here become the preferences; one left empty keeps what was said before.
