@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using KneeRehab.Web.Content;
 using KneeRehab.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +40,21 @@ public static class ProgramCatalog
     /// A built program as the current content reads it. It passed the loader's checks when it was saved; should a guide
     /// it names be taken down later, it no longer reads, and the pages treat it as a program taken down.
     /// </summary>
-    public static TrainingProgram? Read(string definition, ContentSnapshot content) => ContentLoader.ReadProgram(definition, content, []);
+    /// <remarks>
+    /// /today and every save look the program up: the reading is kept per content snapshot and definition (a saved
+    /// program never changes, and a content reload makes a new snapshot), up to <see cref="MostKept"/> a snapshot.
+    /// </remarks>
+    public static TrainingProgram? Read(string definition, ContentSnapshot content)
+    {
+        var kept = Readings.GetOrCreateValue(content);
+        if (kept.TryGetValue(definition, out var program)) return program;
+        if (kept.Count >= MostKept) kept.Clear();
+        return kept[definition] = ContentLoader.ReadProgram(definition, content, []);
+    }
+
+    private const int MostKept = 1000;
+
+    private static readonly ConditionalWeakTable<ContentSnapshot, ConcurrentDictionary<string, TrainingProgram?>> Readings = new();
 
     /// <summary>
     /// A built program as a file for content/programs/: the front matter under a slug made from its title (the

@@ -259,6 +259,11 @@ public class ProgramBuilderTests : IDisposable
         Assert.NotNull(program);
         Assert.NotEmpty(program.Meta.Milestones);
 
+        // Read once per content snapshot; a snapshot without one of its guides (a guide taken down) does not read it.
+        var definition = FrontMatterReader.Write(program.Meta);
+        Assert.Same(ProgramCatalog.Read(definition, content), ProgramCatalog.Read(definition, content));
+        Assert.Null(ProgramCatalog.Read(definition, new ContentSnapshot(content.Guides.Where(g => g.Slug != "split-squat"), [], content.Programs)));
+
         var library = new ContentLibrary(content, ContentOptions.DefaultRoot(), new ProgressionOptions());
         var simulator = new ProgramSimulator(library, new ProgressionOptions());
         var steady = await simulator.RunAsync(program, PatientKind.Steady, 12, seed: 1);
